@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What the binding files share: object layouts, class entries, the
+ * connection resource (which persistent connections keep across requests),
+ * and the helpers that turn core errors into exceptions and core messages
+ * into PHP objects.  Nothing here knows the wire format: that is the core's
+ * (src/amqp/).
+ */
+#ifndef PHP_MQ_INTERNAL_H
+#define PHP_MQ_INTERNAL_H
+
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+#include "php_ini.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+#include "ext/standard/info.h"
+
+#include "php_mq.h"
+#include "mq_conn.h"
+#include "mq_table.h"
+
+/* ---- class entries (registered in MINIT by each class file) ------------ */
+extern zend_class_entry *mq_ce_AMQPConnection;
+extern zend_class_entry *mq_ce_AMQPChannel;
+extern zend_class_entry *mq_ce_AMQPQueue;
+extern zend_class_entry *mq_ce_AMQPExchange;
+extern zend_class_entry *mq_ce_AMQPBasicProperties;
+extern zend_class_entry *mq_ce_AMQPEnvelope;
+extern zend_class_entry *mq_ce_AMQPValue;
+extern zend_class_entry *mq_ce_AMQPDecimal;
+extern zend_class_entry *mq_ce_AMQPTimestamp;
+extern zend_class_entry *mq_ce_AMQPException;
+extern zend_class_entry *mq_ce_AMQPConnectionException;
+extern zend_class_entry *mq_ce_AMQPChannelException;
+extern zend_class_entry *mq_ce_AMQPQueueException;
+extern zend_class_entry *mq_ce_AMQPExchangeException;
+extern zend_class_entry *mq_ce_AMQPValueException;
+extern zend_class_entry *mq_ce_AMQPEnvelopeException;
+
+/* MINIT/MSHUTDOWN parts, one per file, called from mq_module.c. */
+void php_mq_register_exceptions(void);          /* mq_exceptions.c */
+void php_mq_register_values(void);              /* mq_value.c: AMQPValue, AMQPDecimal, AMQPTimestamp */
+void php_mq_register_basic_properties(void);    /* mq_basic_properties.c */
+void php_mq_register_envelope(void);            /* mq_envelope.c */
+void php_mq_register_connection(int module_number); /* mq_connection.c (persistent list type) */
+void php_mq_register_channel(void);             /* mq_channel.c */
+void php_mq_register_queue(void);               /* mq_queue.c */
+void php_mq_register_exchange(void);            /* mq_exchange.c */
+
+/* ---- module globals: none are needed for state; ini values are read with
+ * INI_INT/INI_STR/INI_FLT like the peer does. ---------------------------- */
+
+/* ---- the connection resource ------------------------------------------ */
+struct php_mq_channel;
+
+/* One live AMQP connection plus the binding's view of it.  Transient ones
+ * are emalloc'd and owned by their AMQPConnection object; persistent ones
+ * are pemalloc'd, live in EG(persistent_list) and are lent to one
+ * AMQPConnection object at a time. */
+typedef struct php_mq_conn_res {
+    mq_conn *conn;              /* the core connection */
+    bool persistent;            /* lives in the persistent pool */
+    bool in_use;                /* a persistent one currently lent to an object */
+    uint32_t generation;        /* bumped whenever the socket is (re)opened or closed */
+    zend_string *pool_key;      /* persistent only (pemalloc'd); never holds the password in clear */
+    uint16_t channel_max;       /* size of `channels` minus one */
+    struct php_mq_channel **channels; /* id -> channel object (weak), for dispatch */
+} php_mq_conn_res;
+
+/* ---- objects ----------------------------------------------------------- */
+/* AMQPConnection: configuration lives in the declared private properties
+ * (same names and order as php-amqp, so var_dump and reflection match),
+ * except the password, which only lives here; its property holds a mask. */
+typedef struct php_mq_connection {
+    php_mq_conn_res *res;   /* NULL when never connected */
+    zend_string *password;  /* the real password */
+    bool is_persistent;     /* res came from the pool */
+    zend_object std;
+} php_mq_connection;
+
+typedef struct php_mq_channel {
+    php_mq_conn_res *res;      /* NULL before a successful construct */
+    uint32_t generation;       /* res->generation when opened */
+    uint16_t id;               /* channel id (kept after close, like the peer) */
+    bool confirm_mode;         /* confirm.select done */
+    zend_fcall_info_cache ack_fcc, nack_fcc, return_fcc; /* callbacks (function_handler NULL = none) */
+    zval ack_cb, nack_cb, return_cb; /* the callables, kept for GC and refcount */
+    zend_object std;
+} php_mq_channel;
+
+/* AMQPQueue: configuration in declared properties (var_dump parity); the
+ * mq-only state lives here so that var_dump stays the peer's. */
+typedef struct php_mq_queue {
+    zend_long consumer_count; /* consumer count of the last declare (-1: none yet) */
+    zend_object std;
+} php_mq_queue;
+
+static inline php_mq_queue *php_mq_queue_from_obj(zend_object *obj)
+{
+    return (php_mq_queue *)((char *)obj - XtOffsetOf(php_mq_queue, std));
+}
+static inline php_mq_connection *php_mq_connection_from_obj(zend_object *obj)
+{
+    return (php_mq_connection *)((char *)obj - XtOffsetOf(php_mq_connection, std));
+}
+static inline php_mq_channel *php_mq_channel_from_obj(zend_object *obj)
+{
+    return (php_mq_channel *)((char *)obj - XtOffsetOf(php_mq_channel, std));
+}
+
+/* Declared property slots (0-based, declaration order of the stubs). */
+enum {
+    MQ_CONN_PROP_LOGIN, MQ_CONN_PROP_PASSWORD, MQ_CONN_PROP_HOST, MQ_CONN_PROP_VHOST,
+    MQ_CONN_PROP_PORT, MQ_CONN_PROP_READ_TIMEOUT, MQ_CONN_PROP_WRITE_TIMEOUT,
+    MQ_CONN_PROP_CONNECT_TIMEOUT, MQ_CONN_PROP_RPC_TIMEOUT, MQ_CONN_PROP_FRAME_MAX,
+    MQ_CONN_PROP_CHANNEL_MAX, MQ_CONN_PROP_HEARTBEAT, MQ_CONN_PROP_CACERT, MQ_CONN_PROP_KEY,
+    MQ_CONN_PROP_CERT, MQ_CONN_PROP_VERIFY, MQ_CONN_PROP_SASL_METHOD,
+    MQ_CONN_PROP_CONNECTION_NAME
+};
+enum {
+    MQ_CHAN_PROP_CONNECTION, MQ_CHAN_PROP_PREFETCH_COUNT, MQ_CHAN_PROP_PREFETCH_SIZE,
+    MQ_CHAN_PROP_GLOBAL_PREFETCH_COUNT, MQ_CHAN_PROP_GLOBAL_PREFETCH_SIZE,
+    MQ_CHAN_PROP_CONSUMERS
+};
+enum {
+    MQ_QUEUE_PROP_CONNECTION, MQ_QUEUE_PROP_CHANNEL, MQ_QUEUE_PROP_NAME,
+    MQ_QUEUE_PROP_CONSUMER_TAG, MQ_QUEUE_PROP_PASSIVE, MQ_QUEUE_PROP_DURABLE,
+    MQ_QUEUE_PROP_EXCLUSIVE, MQ_QUEUE_PROP_AUTO_DELETE, MQ_QUEUE_PROP_ARGUMENTS
+};
+enum {
+    MQ_EXCH_PROP_CONNECTION, MQ_EXCH_PROP_CHANNEL, MQ_EXCH_PROP_NAME, MQ_EXCH_PROP_TYPE,
+    MQ_EXCH_PROP_PASSIVE, MQ_EXCH_PROP_DURABLE, MQ_EXCH_PROP_AUTO_DELETE,
+    MQ_EXCH_PROP_INTERNAL, MQ_EXCH_PROP_ARGUMENTS
+};
+/* AMQPBasicProperties (14), then AMQPEnvelope's own 6 (slots 14..19). */
+enum {
+    MQ_PROPS_CONTENT_TYPE, MQ_PROPS_CONTENT_ENCODING, MQ_PROPS_HEADERS,
+    MQ_PROPS_DELIVERY_MODE, MQ_PROPS_PRIORITY, MQ_PROPS_CORRELATION_ID, MQ_PROPS_REPLY_TO,
+    MQ_PROPS_EXPIRATION, MQ_PROPS_MESSAGE_ID, MQ_PROPS_TIMESTAMP, MQ_PROPS_TYPE,
+    MQ_PROPS_USER_ID, MQ_PROPS_APP_ID, MQ_PROPS_CLUSTER_ID,
+    MQ_ENV_BODY, MQ_ENV_CONSUMER_TAG, MQ_ENV_DELIVERY_TAG, MQ_ENV_IS_REDELIVERY,
+    MQ_ENV_EXCHANGE_NAME, MQ_ENV_ROUTING_KEY
+};
+/* Declared property slot n of an object. */
+#define PHP_MQ_PROP(obj, n) OBJ_PROP_NUM((obj), (n))
+
+/* ---- errors (mq_exceptions.c) ------------------------------------------ */
+/* Throws the exception for a failed core call, following php-amqp's rules:
+ * server connection.close -> AMQPConnectionException
+ *   "Server connection error: %d, message: %s" (code = reply code);
+ * server channel.close -> default_ce "Server channel error: %d, message: %s";
+ * transport loss (closed, socket, resolve, heartbeat) -> AMQPConnectionException
+ *   with the core's text, code 0; anything else (timeout, protocol, TLS) ->
+ *   AMQPException with the core's text.  `rc` is the core's return code. */
+void php_mq_throw(const mq_error *err, int rc, zend_class_entry *default_ce);
+/* Throws ce with printf-style message and code. */
+void php_mq_throwf(zend_class_entry *ce, zend_long code, const char *fmt, ...);
+
+/* ---- connection resource helpers (mq_connection.c) --------------------- */
+/* Is the connection resource usable right now? */
+bool php_mq_res_is_open(const php_mq_conn_res *res);
+/* Called after any core error: if the core connection is no longer open,
+ * tear down the binding state (bump generation, drop from the pool). */
+void php_mq_res_after_error(php_mq_conn_res *res);
+
+/* ---- channel helpers (mq_channel.c) ------------------------------------ */
+bool php_mq_channel_is_open(const php_mq_channel *ch);
+/* The precondition checks of API.md §3.0, in order, with `context` as the
+ * message prefix ("Could not declare queue."); throws and returns NULL on
+ * failure.  `channel_zv` is the channel object (may be UNDEF/NULL: stale). */
+php_mq_channel *php_mq_check_channel(zval *channel_zv, const char *context);
+/* Delivers a confirm/return event to the channel's callbacks (or raises the
+ * "Unhandled ..." notice).  Returns 1 when the callback asked to stop
+ * (returned false), 0 to go on, -1 when an exception is pending. */
+int php_mq_channel_dispatch(php_mq_channel *ch, mq_event *ev, uint32_t depth);
+/* Core hooks (zend_string bodies, signal interrupt) for a connection. */
+void php_mq_set_hooks(mq_conn *conn);
+
+/* ---- values (mq_value.c) ----------------------------------------------- */
+/* Appends a field table built from a PHP array (arguments or headers) per
+ * API.md §4.1: top-level int keys skipped with the warning, unsupported
+ * values skipped with a warning, depth limit amqp.serialization_depth
+ * (AMQPException).  Returns SUCCESS, or FAILURE with an exception thrown.
+ * The table is written with its u32 length prefix; *content/len give the
+ * bytes after it (what the core's mq_bytes table arguments want). */
+zend_result php_mq_table_from_array(mq_wbuf *w, HashTable *ht, const char *what);
+/* Decodes table content into a PHP array (API.md §4.2), depth limit
+ * amqp.deserialization_depth (AMQPException). */
+zend_result php_mq_array_from_table(zval *rv, mq_bytes content);
+
+/* ---- messages (mq_envelope.c, mq_basic_properties.c) ------------------- */
+/* Builds an AMQPEnvelope from a received message, taking ownership of the
+ * body.  SUCCESS, or FAILURE with an exception thrown. */
+zend_result php_mq_envelope_from_message(zval *rv, mq_message *m);
+/* Builds an AMQPBasicProperties from a message's properties. */
+zend_result php_mq_properties_from_message(zval *rv, const mq_message *m);
+/* Takes the body of m as a zend_string (one copy at most: none when the
+ * body was allocated by php_mq_set_hooks' allocator). */
+zend_string *php_mq_message_body(mq_message *m);
+
+#endif
