@@ -55,7 +55,7 @@ typedef struct mq_table_iter {
 void mq_table_iter_init(mq_table_iter *it, const void *content, size_t len);
 #define mq_array_iter_init mq_table_iter_init
 
-/* Next table entry: 1 and *key/*val filled, 0 at the end, or MQ_E_TRUNCATED /
+/* Next table entry: 1 and *key, *val filled, 0 at the end, or MQ_E_TRUNCATED /
  * MQ_E_BAD_DATA.  Nested F/A values are bounds-checked (their length fits)
  * but not descended into. */
 int mq_table_next(mq_table_iter *it, mq_bytes *key, mq_field *val);
