@@ -114,7 +114,8 @@ int mq_conn_flush(mq_conn *c);
  * and the final uncork flush them. */
 void mq_conn_cork(mq_conn *c);
 int mq_conn_uncork(mq_conn *c);
-/* True when complete frames are already buffered (no read needed). */
+/* True when complete frames or queued events are already buffered (no read
+ * needed: an event loop should not poll the fd before waiting). */
 bool mq_conn_has_buffered(const mq_conn *c);
 
 /* Optional background heartbeat sender (opt-in).  Sends heartbeat frames
@@ -240,8 +241,9 @@ typedef struct mq_event {
 /* Waits for the next event whose kind is in `kinds` and whose channel is
  * `ch` (0: any channel).  Events that arrive meanwhile and do not match are
  * queued in arrival order, never dropped; queued matching events come
- * first.  timeout: seconds, 0 = wait forever, < 0 = do not block (only
- * buffered/readable data).  Returns 1 with *ev filled, 0 on timeout, or an
+ * first.  timeout: seconds, 0 = the connection's read timeout (which itself
+ * is 0 = wait forever), < 0 = do not block (only buffered/readable data).
+ * Returns 1 with *ev filled, 0 on timeout, or an
  * error; MQ_E_CHANNEL_CLOSED (error record names the channel) when the
  * server closed channel ch (for ch == 0: any channel) during the wait.
  * Heartbeats are sent and checked throughout. */

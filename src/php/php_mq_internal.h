@@ -43,6 +43,7 @@ extern zend_class_entry *mq_ce_AMQPEnvelopeException;
 
 /* MINIT/MSHUTDOWN parts, one per file, called from mq_module.c. */
 void php_mq_register_exceptions(void);          /* mq_exceptions.c */
+void php_mq_register_envelope_exception(void);  /* mq_exceptions.c: after AMQPEnvelope (peer's class order) */
 void php_mq_register_values(void);              /* mq_value.c: AMQPValue, AMQPDecimal, AMQPTimestamp */
 void php_mq_register_basic_properties(void);    /* mq_basic_properties.c */
 void php_mq_register_envelope(void);            /* mq_envelope.c */
@@ -65,6 +66,7 @@ typedef struct php_mq_conn_res {
     mq_conn *conn;              /* the core connection */
     bool persistent;            /* lives in the persistent pool */
     bool in_use;                /* a persistent one currently lent to an object */
+    uint32_t refcount;          /* holders: owning object, pool entry, each channel (mq_connection_pool.c) */
     uint32_t generation;        /* bumped whenever the socket is (re)opened or closed */
     zend_string *pool_key;      /* persistent only (pemalloc'd); never holds the password in clear */
     uint16_t channel_max;       /* size of `channels` minus one */
@@ -191,6 +193,11 @@ zend_result php_mq_table_from_array(mq_wbuf *w, HashTable *ht, const char *what)
 /* Decodes table content into a PHP array (API.md §4.2), depth limit
  * amqp.deserialization_depth (AMQPException). */
 zend_result php_mq_array_from_table(zval *rv, mq_bytes content);
+/* Headers of a received message into a PHP array (API.md §4.2); never
+ * fails: an entry nested deeper than amqp.deserialization_depth (or
+ * malformed) is left out with an E_WARNING, so that the message itself is
+ * not lost (API.md §7.13). */
+void php_mq_headers_from_table(zval *rv, mq_bytes content);
 
 /* ---- messages (mq_envelope.c, mq_basic_properties.c) ------------------- */
 /* Builds an AMQPEnvelope from a received message, taking ownership of the

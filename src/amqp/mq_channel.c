@@ -1,0 +1,543 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Channels and everything sent on them: id allocation (lowest free id from
+ * a bitmap, ids 1..channel_max, reused after close-ok), channel open/close
+ * (synchronous and fire-and-forget), the server's channel.close, the
+ * generic synchronous method (mq_rpc) with its named wrappers, basic.get,
+ * basic.publish (method + header + body frames in one write; large bodies
+ * sent from the caller's memory) and the corkable acks.
+ *
+ * Channel states: FREE (id allocatable), OPEN, CLOSING (we sent
+ * channel.close; frames dropped until close-ok frees the id), CLOSED (the
+ * server closed it; id allocatable, its error record kept until reuse).
+ */
+#include "mq_conn_internal.h"
+
+#include <stdlib.h>
+
+/* ---- ids and state -------------------------------------------------------- */
+
+static bool id_used(const mq_conn *c, uint16_t id)
+{
+    return (c->used[id / 64] >> (id % 64)) & 1u;
+}
+
+void mq_chan_release_id(mq_conn *c, uint16_t id)
+{
+    mq_chan *ch = c->chans[id];
+    if (ch->state == MQ_CH_CLOSING) c->nclosing--;
+    ch->state = MQ_CH_FREE;
+    if (id_used(c, id)) {
+        c->used[id / 64] &= ~((uint64_t)1 << (id % 64));
+        c->nused--;
+    }
+}
+
+/* Lowest free id in 1..channel_max, or 0. */
+static uint16_t lowest_free(const mq_conn *c)
+{
+    size_t words = (size_t)c->channel_max / 64 + 1;
+    for (size_t k = 0; k < words; k++) {
+        uint64_t v = c->used[k] | (k == 0 ? 1u : 0u); /* id 0 is the connection */
+        if (v == ~(uint64_t)0) continue;
+        size_t id = k * 64 + (size_t)__builtin_ctzll(~v);
+        return id <= c->channel_max ? (uint16_t)id : 0;
+    }
+    return 0;
+}
+
+void mq_chans_reset(mq_conn *c)
+{
+    if (!c->chans) return;
+    for (size_t id = 1; id <= c->channel_max; id++) {
+        mq_chan *ch = c->chans[id];
+        if (!ch) continue;
+        mq_chan_asm_reset(c, ch);
+        if (ch->state != MQ_CH_CLOSED) ch->state = MQ_CH_FREE;
+    }
+    memset(c->used, 0, ((size_t)c->channel_max / 64 + 1) * sizeof *c->used);
+    c->nused = 0;
+    c->nclosing = 0;
+}
+
+void mq_chans_free(mq_conn *c)
+{
+    if (c->chans) {
+        for (size_t id = 1; id <= c->channel_max; id++) {
+            mq_chan *ch = c->chans[id];
+            if (!ch) continue;
+            mq_chan_asm_reset(c, ch);
+            mq_wbuf_free(&ch->asm_buf);
+            free(ch);
+        }
+    }
+    free(c->chans);
+    free(c->used);
+    c->chans = NULL;
+    c->used = NULL;
+    c->nused = c->nclosing = 0;
+}
+
+int mq_chan_server_close(mq_conn *c, uint16_t id, const mq_channel_close_t *m)
+{
+    mq_chan *ch = c->chans[id];
+    mq_error *e = &ch->err;
+    mq_error_clear(e);
+    e->code = MQ_E_CHANNEL_CLOSED;
+    e->reply_code = m->reply_code;
+    e->class_id = m->class_id;
+    e->method_id = m->method_id;
+    e->channel = id;
+    size_t n = m->reply_text.len < sizeof e->text ? m->reply_text.len : sizeof e->text - 1;
+    if (n) memcpy(e->text, m->reply_text.ptr, n);
+    e->text[n] = '\0';
+    c->err = *e;
+    mq_chan_asm_reset(c, ch);
+    if (ch->state == MQ_CH_OPEN) {
+        mq_chan_release_id(c, id);
+        ch->state = MQ_CH_CLOSED;
+    }
+    mq_channel_close_ok_t ok;
+    memset(&ok, 0, sizeof ok);
+    int rc = mq_conn_put_method(c, id, MQ_CHANNEL_CLOSE_OK, &ok);
+    return rc < 0 ? rc : mq_conn_send(c);
+}
+
+/* 0 when channel id can carry a method; else the error to return. */
+static int chan_check(mq_conn *c, uint16_t id)
+{
+    if (!c->open) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
+    mq_chan *ch = mq_conn_chan(c, id);
+    if (ch && ch->state == MQ_CH_OPEN) return MQ_OK;
+    if (ch && ch->state == MQ_CH_CLOSED && ch->err.reply_code) {
+        c->err = ch->err;
+        return MQ_E_CHANNEL_CLOSED;
+    }
+    return mq_error_set(&c->err, MQ_E_NO_CHANNEL, "channel %u is not open", (unsigned)id);
+}
+
+bool mq_channel_is_open(const mq_conn *c, uint16_t id)
+{
+    const mq_chan *ch = mq_conn_chan(c, id);
+    return c->open && ch && ch->state == MQ_CH_OPEN;
+}
+
+int mq_conn_channels_used(const mq_conn *c) { return c->nused; }
+
+const mq_error *mq_channel_error(const mq_conn *c, uint16_t id)
+{
+    const mq_chan *ch = mq_conn_chan(c, id);
+    return ch ? &ch->err : &c->no_err;
+}
+
+uint64_t mq_channel_next_publish_seq(const mq_conn *c, uint16_t id)
+{
+    const mq_chan *ch = mq_conn_chan(c, id);
+    return ch && ch->confirm ? ch->next_seq : 0;
+}
+
+/* ---- synchronous methods ---------------------------------------------------- */
+
+/* Sends `id` on ch and waits for a reply (type MQ_W_RPC or MQ_W_GET).
+ * Returns 0 (GET: 1 for get-ok, 0 for get-empty) or an error. */
+static int rpc(mq_conn *c, uint16_t ch, uint32_t id, const void *args, mq_waiter *w)
+{
+    mq_conn_release_held(c);
+    int rc = chan_check(c, ch);
+    if (rc < 0) return rc;
+    if ((rc = mq_conn_put_method(c, ch, id, args)) < 0) return rc;
+    if ((rc = mq_conn_send(c)) < 0) return rc;
+    w->ch = ch;
+    int r = mq_conn_pump(c, w, mq_conn_rpc_deadline(c), true);
+    if (r == 1) return w->type == MQ_W_GET ? (w->reply_id == MQ_BASIC_GET_OK) : MQ_OK;
+    if (r == 0) {
+        mq_error_set(&c->err, MQ_E_TIMEOUT, "request timed out");
+        return mq_conn_fail(c, MQ_E_TIMEOUT); /* the reply may still come: state unknown */
+    }
+    if (r == MQ_E_INTERRUPTED) return mq_conn_fail(c, r); /* same: a reply is outstanding */
+    return r;
+}
+
+int mq_rpc(mq_conn *c, uint16_t ch, uint32_t id, const void *args, const uint32_t *replies,
+           uint32_t *reply_id, union mq_method_args *out)
+{
+    union mq_method_args tmp;
+    mq_waiter w;
+    if (ch == 0 || !replies || !*replies) return mq_error_set(&c->err, MQ_E_INVALID, "invalid argument");
+    memset(&w, 0, sizeof w);
+    w.type = MQ_W_RPC;
+    w.replies = replies;
+    w.out = out ? out : &tmp;
+    int rc = rpc(c, ch, id, args, &w);
+    if (rc == MQ_OK && reply_id) *reply_id = w.reply_id;
+    return rc;
+}
+
+/* mq_rpc with a single reply id. */
+static int rpc1(mq_conn *c, uint16_t ch, uint32_t id, const void *args, uint32_t reply,
+                union mq_method_args *out)
+{
+    const uint32_t replies[2] = {reply, 0};
+    return mq_rpc(c, ch, id, args, replies, NULL, out);
+}
+
+int mq_channel_open(mq_conn *c, uint16_t *id)
+{
+    mq_conn_release_held(c);
+    if (!c->open) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
+    uint16_t n = lowest_free(c);
+    if (n == 0)
+        return mq_error_set(&c->err, MQ_E_NO_CHANNEL, "no free channel id (channel_max %u)",
+                            (unsigned)c->channel_max);
+    mq_chan *ch = c->chans[n];
+    if (!ch) {
+        ch = calloc(1, sizeof *ch);
+        if (!ch) return mq_error_set(&c->err, MQ_E_NOMEM, "could not allocate memory");
+        mq_wbuf_init(&ch->asm_buf);
+        c->chans[n] = ch;
+    }
+    mq_chan_asm_reset(c, ch);
+    mq_error_clear(&ch->err);
+    ch->confirm = false;
+    ch->next_seq = 0;
+    ch->state = MQ_CH_OPEN;
+    c->used[n / 64] |= (uint64_t)1 << (n % 64);
+    c->nused++;
+    mq_channel_open_t m;
+    memset(&m, 0, sizeof m);
+    int rc = rpc1(c, n, MQ_CHANNEL_OPEN, &m, MQ_CHANNEL_OPEN_OK, NULL);
+    if (rc < 0) {
+        if (c->open && ch->state == MQ_CH_OPEN) mq_chan_release_id(c, n);
+        return rc;
+    }
+    *id = n;
+    return MQ_OK;
+}
+
+/* Marks the channel CLOSING and queues channel.close(200) in c->out. */
+static int begin_close(mq_conn *c, uint16_t id, mq_chan *ch)
+{
+    mq_channel_close_t m;
+    memset(&m, 0, sizeof m);
+    m.reply_code = MQ_REPLY_SUCCESS;
+    m.reply_text = mq_cstr("Goodbye");
+    int rc = mq_conn_put_method(c, id, MQ_CHANNEL_CLOSE, &m);
+    if (rc < 0) return rc;
+    mq_chan_asm_reset(c, ch);
+    mq_error_clear(&ch->err);
+    ch->state = MQ_CH_CLOSING;
+    c->nclosing++;
+    return MQ_OK;
+}
+
+int mq_channel_close(mq_conn *c, uint16_t id)
+{
+    static const uint32_t replies[] = {MQ_CHANNEL_CLOSE_OK, 0};
+    mq_conn_release_held(c);
+    mq_chan *ch = mq_conn_chan(c, id);
+    if (!c->open || !ch || ch->state != MQ_CH_OPEN) return MQ_OK;
+    int rc = begin_close(c, id, ch);
+    if (rc == MQ_OK) rc = mq_conn_send(c);
+    if (rc < 0) return rc;
+    mq_waiter w;
+    memset(&w, 0, sizeof w);
+    w.type = MQ_W_RPC;
+    w.ch = id;
+    w.replies = replies;
+    int r = mq_conn_pump(c, &w, mq_conn_rpc_deadline(c), true);
+    if (r == 1) return MQ_OK;
+    if (r == 0) {
+        mq_error_set(&c->err, MQ_E_TIMEOUT, "request timed out");
+        return mq_conn_fail(c, MQ_E_TIMEOUT);
+    }
+    if (r == MQ_E_INTERRUPTED) return MQ_OK; /* the id is freed when close-ok arrives */
+    return r;
+}
+
+void mq_channel_close_async(mq_conn *c, uint16_t id)
+{
+    mq_chan *ch = mq_conn_chan(c, id);
+    if (!c->open || !ch || ch->state != MQ_CH_OPEN) return;
+    if (begin_close(c, id, ch) == MQ_OK) (void)mq_conn_send(c); /* errors: recorded in c->err */
+}
+
+/* ---- named wrappers --------------------------------------------------------- */
+
+int mq_basic_qos(mq_conn *c, uint16_t ch, uint32_t prefetch_size, uint16_t prefetch_count,
+                 bool global)
+{
+    mq_basic_qos_t m = {prefetch_size, prefetch_count, global};
+    return rpc1(c, ch, MQ_BASIC_QOS, &m, MQ_BASIC_QOS_OK, NULL);
+}
+
+int mq_exchange_declare(mq_conn *c, uint16_t ch, mq_bytes name, mq_bytes type, bool passive,
+                        bool durable, bool auto_delete, bool internal, mq_bytes args)
+{
+    mq_exchange_declare_t m = {0, name, type, passive, durable, auto_delete, internal, false, args};
+    return rpc1(c, ch, MQ_EXCHANGE_DECLARE, &m, MQ_EXCHANGE_DECLARE_OK, NULL);
+}
+
+int mq_exchange_delete(mq_conn *c, uint16_t ch, mq_bytes name, bool if_unused)
+{
+    mq_exchange_delete_t m = {0, name, if_unused, false};
+    return rpc1(c, ch, MQ_EXCHANGE_DELETE, &m, MQ_EXCHANGE_DELETE_OK, NULL);
+}
+
+int mq_exchange_bind(mq_conn *c, uint16_t ch, mq_bytes destination, mq_bytes source,
+                     mq_bytes routing_key, mq_bytes args)
+{
+    mq_exchange_bind_t m = {0, destination, source, routing_key, false, args};
+    return rpc1(c, ch, MQ_EXCHANGE_BIND, &m, MQ_EXCHANGE_BIND_OK, NULL);
+}
+
+int mq_exchange_unbind(mq_conn *c, uint16_t ch, mq_bytes destination, mq_bytes source,
+                       mq_bytes routing_key, mq_bytes args)
+{
+    mq_exchange_unbind_t m = {0, destination, source, routing_key, false, args};
+    return rpc1(c, ch, MQ_EXCHANGE_UNBIND, &m, MQ_EXCHANGE_UNBIND_OK, NULL);
+}
+
+int mq_queue_declare(mq_conn *c, uint16_t ch, mq_bytes name, bool passive, bool durable,
+                     bool exclusive, bool auto_delete, mq_bytes args, mq_bytes *name_out,
+                     uint32_t *message_count, uint32_t *consumer_count)
+{
+    mq_queue_declare_t m = {0, name, passive, durable, exclusive, auto_delete, false, args};
+    union mq_method_args out;
+    int rc = rpc1(c, ch, MQ_QUEUE_DECLARE, &m, MQ_QUEUE_DECLARE_OK, &out);
+    if (rc < 0) return rc;
+    if (name_out) *name_out = out.queue_declare_ok.queue;
+    if (message_count) *message_count = out.queue_declare_ok.message_count;
+    if (consumer_count) *consumer_count = out.queue_declare_ok.consumer_count;
+    return MQ_OK;
+}
+
+int mq_queue_bind(mq_conn *c, uint16_t ch, mq_bytes queue, mq_bytes exchange,
+                  mq_bytes routing_key, mq_bytes args)
+{
+    mq_queue_bind_t m = {0, queue, exchange, routing_key, false, args};
+    return rpc1(c, ch, MQ_QUEUE_BIND, &m, MQ_QUEUE_BIND_OK, NULL);
+}
+
+int mq_queue_unbind(mq_conn *c, uint16_t ch, mq_bytes queue, mq_bytes exchange,
+                    mq_bytes routing_key, mq_bytes args)
+{
+    mq_queue_unbind_t m = {0, queue, exchange, routing_key, args};
+    return rpc1(c, ch, MQ_QUEUE_UNBIND, &m, MQ_QUEUE_UNBIND_OK, NULL);
+}
+
+int mq_queue_purge(mq_conn *c, uint16_t ch, mq_bytes queue, uint32_t *message_count)
+{
+    mq_queue_purge_t m = {0, queue, false};
+    union mq_method_args out;
+    int rc = rpc1(c, ch, MQ_QUEUE_PURGE, &m, MQ_QUEUE_PURGE_OK, &out);
+    if (rc == MQ_OK && message_count) *message_count = out.queue_purge_ok.message_count;
+    return rc;
+}
+
+int mq_queue_delete(mq_conn *c, uint16_t ch, mq_bytes queue, bool if_unused, bool if_empty,
+                    uint32_t *message_count)
+{
+    mq_queue_delete_t m = {0, queue, if_unused, if_empty, false};
+    union mq_method_args out;
+    int rc = rpc1(c, ch, MQ_QUEUE_DELETE, &m, MQ_QUEUE_DELETE_OK, &out);
+    if (rc == MQ_OK && message_count) *message_count = out.queue_delete_ok.message_count;
+    return rc;
+}
+
+int mq_basic_consume(mq_conn *c, uint16_t ch, mq_bytes queue, mq_bytes tag, bool no_local,
+                     bool no_ack, bool exclusive, mq_bytes args, mq_bytes *tag_out)
+{
+    mq_basic_consume_t m = {0, queue, tag, no_local, no_ack, exclusive, false, args};
+    union mq_method_args out;
+    int rc = rpc1(c, ch, MQ_BASIC_CONSUME, &m, MQ_BASIC_CONSUME_OK, &out);
+    if (rc == MQ_OK && tag_out) *tag_out = out.basic_consume_ok.consumer_tag;
+    return rc;
+}
+
+int mq_basic_cancel(mq_conn *c, uint16_t ch, mq_bytes tag, mq_bytes *tag_out)
+{
+    mq_basic_cancel_t m = {tag, false};
+    union mq_method_args out;
+    int rc = rpc1(c, ch, MQ_BASIC_CANCEL, &m, MQ_BASIC_CANCEL_OK, &out);
+    if (rc == MQ_OK && tag_out) *tag_out = out.basic_cancel_ok.consumer_tag;
+    return rc;
+}
+
+int mq_basic_recover(mq_conn *c, uint16_t ch, bool requeue)
+{
+    mq_basic_recover_t m = {requeue};
+    return rpc1(c, ch, MQ_BASIC_RECOVER, &m, MQ_BASIC_RECOVER_OK, NULL);
+}
+
+int mq_tx_select(mq_conn *c, uint16_t ch)
+{
+    union mq_method_args m; /* no arguments */
+    memset(&m, 0, sizeof m);
+    return rpc1(c, ch, MQ_TX_SELECT, &m, MQ_TX_SELECT_OK, NULL);
+}
+
+int mq_tx_commit(mq_conn *c, uint16_t ch)
+{
+    union mq_method_args m; /* no arguments */
+    memset(&m, 0, sizeof m);
+    return rpc1(c, ch, MQ_TX_COMMIT, &m, MQ_TX_COMMIT_OK, NULL);
+}
+
+int mq_tx_rollback(mq_conn *c, uint16_t ch)
+{
+    union mq_method_args m; /* no arguments */
+    memset(&m, 0, sizeof m);
+    return rpc1(c, ch, MQ_TX_ROLLBACK, &m, MQ_TX_ROLLBACK_OK, NULL);
+}
+
+int mq_confirm_select(mq_conn *c, uint16_t ch)
+{
+    mq_confirm_select_t m = {false};
+    int rc = rpc1(c, ch, MQ_CONFIRM_SELECT, &m, MQ_CONFIRM_SELECT_OK, NULL);
+    if (rc == MQ_OK) {
+        c->chans[ch]->confirm = true;
+        c->chans[ch]->next_seq = 1;
+    }
+    return rc;
+}
+
+int mq_basic_get(mq_conn *c, uint16_t ch, mq_bytes queue, bool no_ack, mq_message *m)
+{
+    mq_basic_get_t g = {0, queue, no_ack};
+    mq_waiter w;
+    memset(&w, 0, sizeof w);
+    memset(m, 0, sizeof *m);
+    w.type = MQ_W_GET;
+    w.msg = m;
+    return rpc(c, ch, MQ_BASIC_GET, &g, &w);
+}
+
+/* ---- publish and acks ------------------------------------------------------- */
+
+/* Appends the body frames and writes everything in one gathering write. */
+static int publish_write(mq_conn *c, uint16_t ch, const char *body, size_t len)
+{
+    size_t chunk = (c->frame_max ? c->frame_max : MQ_PRE_TUNE_FRAME_MAX) - MQ_FRAME_OVERHEAD;
+    size_t nframes = (len + chunk - 1) / chunk;
+    if (len <= MQ_PUBLISH_COPY_MAX) {
+        if (mq_wbuf_reserve(&c->out, len + nframes * MQ_FRAME_OVERHEAD) != MQ_OK) return MQ_E_NOMEM;
+        for (size_t off = 0; off < len; off += chunk) {
+            size_t k = len - off < chunk ? len - off : chunk, mark;
+            (void)mq_frame_begin(&c->out, MQ_FRAME_BODY, ch, &mark); /* space reserved */
+            memcpy(c->out.data + c->out.len, body + off, k);
+            c->out.len += k;
+            (void)mq_frame_end(&c->out, mark);
+        }
+        return mq_conn_send(c);
+    }
+    /* iov: [out: ... header frame, body frame 1 header] [chunk 1] [out: end, header 2]
+     * [chunk 2] ... [out: end]; out offsets first, pointers once out stops moving */
+    size_t cnt = 2 * nframes + 1;
+    struct iovec *iov = malloc(cnt * sizeof *iov);
+    if (!iov || mq_wbuf_reserve(&c->out, nframes * MQ_FRAME_OVERHEAD) != MQ_OK) {
+        free(iov);
+        return MQ_E_NOMEM;
+    }
+    size_t seg_start = 0;
+    for (size_t i = 0, off = 0; i < nframes; i++, off += chunk) {
+        size_t k = len - off < chunk ? len - off : chunk;
+        uint8_t *p = c->out.data + c->out.len;
+        if (i > 0) *p++ = MQ_FRAME_END, c->out.len++;
+        p[0] = MQ_FRAME_BODY;
+        mq_put16(p + 1, ch);
+        mq_put32(p + 3, (uint32_t)k);
+        c->out.len += 7;
+        iov[2 * i].iov_base = (void *)seg_start; /* offset for now */
+        iov[2 * i].iov_len = c->out.len - seg_start;
+        iov[2 * i + 1].iov_base = (void *)(body + off);
+        iov[2 * i + 1].iov_len = k;
+        seg_start = c->out.len;
+    }
+    c->out.data[c->out.len++] = MQ_FRAME_END;
+    iov[cnt - 1].iov_base = (void *)seg_start;
+    iov[cnt - 1].iov_len = 1;
+    for (size_t i = 0; i < cnt; i += 2) iov[i].iov_base = c->out.data + (size_t)iov[i].iov_base;
+    int rc = mq_conn_writev(c, iov, (int)cnt);
+    free(iov);
+    return rc;
+}
+
+int mq_basic_publish(mq_conn *c, uint16_t ch, mq_bytes exchange, mq_bytes routing_key,
+                     bool mandatory, bool immediate, const mq_basic_properties_t *props,
+                     const char *body, size_t body_len)
+{
+    int rc = chan_check(c, ch);
+    if (rc < 0) return rc;
+    if (body_len && !body) return mq_error_set(&c->err, MQ_E_INVALID, "invalid argument");
+    /* A publisher may never read otherwise: every 100 ms look at incoming
+     * frames (connection.blocked, closes, heartbeats) without blocking. */
+    int64_t now = mq_clock_ns();
+    if (now - c->last_service >= 100000000LL) {
+        mq_waiter w;
+        memset(&w, 0, sizeof w);
+        c->last_service = now;
+        if ((rc = mq_conn_pump(c, &w, 0, false)) < 0) return rc;
+        if ((rc = chan_check(c, ch)) < 0) return rc;
+    }
+    /* Blocked by the server: wait for unblocked up to the write timeout.
+     * With no write timeout (0) we publish anyway rather than wait forever:
+     * the server just stops reading, and a later write times out or the
+     * server unblocks; the caller did not ask for a bound. */
+    if (c->blocked && c->write_timeout > 0) {
+        mq_waiter w;
+        memset(&w, 0, sizeof w);
+        w.type = MQ_W_UNBLOCK;
+        int r = mq_conn_pump(c, &w, mq_deadline_in(c->write_timeout), true);
+        if (r < 0) return r;
+        if (r == 0) return mq_error_set(&c->err, MQ_E_BLOCKED, "connection blocked by the server");
+        if ((rc = chan_check(c, ch)) < 0) return rc;
+    }
+
+    size_t base = c->out.len, mark;
+    mq_basic_publish_t m = {0, exchange, routing_key, mandatory, immediate};
+    rc = mq_method_frame(&c->out, ch, MQ_BASIC_PUBLISH, &m);
+    if (!rc) rc = mq_frame_begin(&c->out, MQ_FRAME_HEADER, ch, &mark);
+    if (!rc) rc = mq_header_encode(&c->out, MQ_BASIC_CLASS, body_len, props);
+    if (!rc) rc = mq_frame_end(&c->out, mark);
+    if (rc < 0) {
+        c->out.len = base;
+        return mq_error_set(&c->err, rc, "could not encode basic.publish: %s", mq_strerror(rc));
+    }
+    rc = publish_write(c, ch, body, body_len);
+    if (rc == MQ_E_NOMEM) {
+        c->out.len = base;
+        return mq_error_set(&c->err, MQ_E_NOMEM, "could not allocate memory");
+    }
+    if (rc < 0) return rc;
+    mq_chan *cs = c->chans[ch];
+    if (cs->confirm) cs->next_seq++;
+    return MQ_OK;
+}
+
+/* Acks, nacks and rejects: buffered while corked (flushed past 64 KiB). */
+static int async_method(mq_conn *c, uint16_t ch, uint32_t id, const void *args)
+{
+    int rc = chan_check(c, ch);
+    if (rc < 0) return rc;
+    if ((rc = mq_conn_put_method(c, ch, id, args)) < 0) return rc;
+    if (c->cork > 0 && c->out.len < MQ_PUBLISH_COPY_MAX) return MQ_OK;
+    return mq_conn_send(c);
+}
+
+int mq_basic_ack(mq_conn *c, uint16_t ch, uint64_t tag, bool multiple)
+{
+    mq_basic_ack_t m = {tag, multiple};
+    return async_method(c, ch, MQ_BASIC_ACK, &m);
+}
+
+int mq_basic_nack(mq_conn *c, uint16_t ch, uint64_t tag, bool multiple, bool requeue)
+{
+    mq_basic_nack_t m = {tag, multiple, requeue};
+    return async_method(c, ch, MQ_BASIC_NACK, &m);
+}
+
+int mq_basic_reject(mq_conn *c, uint16_t ch, uint64_t tag, bool requeue)
+{
+    mq_basic_reject_t m = {tag, requeue};
+    return async_method(c, ch, MQ_BASIC_REJECT, &m);
+}

@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Internals shared by the connection's source files: the mq_conn and
+ * per-channel structs, the queued-event node, the "waiter" that tells the
+ * frame pump what the current call is waiting for, and the helpers each
+ * file exports to the others.
+ *
+ *   mq_conn.c     lifecycle, handshake, output path, corking, heartbeat thread
+ *   mq_event.c    read buffer, frame dispatch, content assembly, event queue,
+ *                 the wait loop (mq_conn_pump) and mq_conn_wait_event()
+ *   mq_channel.c  channel ids, synchronous methods and their wrappers,
+ *                 publish, get, acks
+ *
+ * Ownership: the connection owns its read buffer, output buffer, channel
+ * table, queued events (and their bodies) and the server-properties copy.
+ * A body handed to the caller in an mq_message belongs to that message.
+ */
+#ifndef MQ_CONN_INTERNAL_H
+#define MQ_CONN_INTERNAL_H
+
+#include <pthread.h>
+#include "mq_conn.h"
+#include "mq_io.h"
+
+/* Read buffer size: at least this, more when frame_max needs it. */
+#define MQ_RBUF_MIN (128 * 1024)
+/* frame_max assumed before connection.tune has been negotiated */
+#define MQ_PRE_TUNE_FRAME_MAX (128 * 1024)
+/* Bodies up to this size are copied into the output buffer; larger ones are
+ * sent from the caller's memory with a gathering write. */
+#define MQ_PUBLISH_COPY_MAX (64 * 1024)
+/* Bound of closing steps when no rpc timeout is set (seconds). */
+#define MQ_CLOSE_FALLBACK 1.0
+
+enum { MQ_CH_FREE = 0, MQ_CH_OPEN, MQ_CH_CLOSING, MQ_CH_CLOSED };
+enum { MQ_ASM_NONE = 0, MQ_ASM_HEADER, MQ_ASM_BODY };
+
+/* One channel id's state.  Allocated on first use of the id and kept until
+ * the connection is freed (the error record outlives a server close). */
+typedef struct mq_chan {
+    uint8_t state;         /* MQ_CH_*: FREE/CLOSED ids are allocatable */
+    uint8_t asm_state;     /* MQ_ASM_*: content assembly progress */
+    bool confirm;          /* confirm.select done */
+    uint64_t next_seq;     /* next publish sequence number in confirm mode */
+    mq_error err;          /* the server's channel.close, reply_code 0 if none */
+    uint32_t asm_method;   /* deliver/return/get-ok being assembled */
+    mq_wbuf asm_buf;       /* method payload, then header payload (copied) */
+    size_t asm_mlen;       /* bytes of asm_buf that are the method payload */
+    uint64_t body_size;    /* from the content header */
+    uint64_t body_got;     /* body bytes received so far */
+    void *body_handle;     /* from hooks.body_alloc while assembling */
+    char *body;            /* body_size writable bytes */
+} mq_chan;
+
+/* A queued event.  Owns its raw method (+ header) payload and its body. */
+typedef struct mq_qev {
+    struct mq_qev *next;   /* FIFO link */
+    int kind;              /* MQ_EV_* */
+    uint16_t channel;      /* channel it arrived on */
+    size_t mlen;           /* method payload bytes at raw[0] */
+    size_t hlen;           /* header payload bytes at raw[mlen] (content only) */
+    void *body_handle;     /* body storage (content only), NULL once handed out */
+    char *body;            /* body bytes */
+    size_t body_len;       /* body length */
+    uint8_t raw[];         /* mlen + hlen bytes */
+} mq_qev;
+
+/* What the current call waits for; the pump stops when `done` is set. */
+enum {
+    MQ_W_NONE = 0,   /* nothing: service/drain until no data (or deadline) */
+    MQ_W_RPC,        /* a reply id in `replies` on channel `ch` */
+    MQ_W_GET,        /* basic.get-ok (assembled) or get-empty on `ch` */
+    MQ_W_EVENT,      /* an event of `kinds` on `ch` (0 = any) */
+    MQ_W_UNBLOCK,    /* connection.unblocked */
+    MQ_W_CLOSED_ALL  /* every CLOSING channel got its close-ok */
+};
+
+typedef struct mq_waiter {
+    int type;                  /* MQ_W_* */
+    uint16_t ch;               /* channel of interest (0: connection / any) */
+    const uint32_t *replies;   /* RPC: acceptable reply ids, 0-terminated */
+    int kinds;                 /* EVENT: MQ_EV_* mask */
+    uint32_t reply_id;         /* RPC/GET: the reply that came */
+    union mq_method_args *out; /* RPC: decoded reply (views into the read buffer) */
+    mq_event *ev;              /* EVENT: filled on success */
+    mq_message *msg;           /* GET: filled on get-ok */
+    bool done;                 /* satisfied */
+} mq_waiter;
+
+struct mq_conn {
+    mq_io *io;                 /* transport; NULL when closed */
+    bool open;                 /* handshake completed and not closed since */
+    mq_error err;              /* last error of any call */
+    mq_error no_err;           /* all-zero record for mq_channel_error() misses */
+    mq_hooks hooks;            /* embedder's hooks (defaults filled in) */
+    double read_timeout;       /* seconds, 0 = none */
+    double write_timeout;
+    double rpc_timeout;
+    uint16_t channel_max;      /* negotiated; ids 1..channel_max */
+    uint32_t frame_max;        /* negotiated (0 = no limit) */
+    uint16_t heartbeat;        /* negotiated seconds, 0 = off */
+    /* read side */
+    uint8_t *rbuf;             /* read buffer */
+    size_t rcap;               /* its size */
+    size_t rpos;               /* first unparsed byte */
+    size_t rend;               /* end of received bytes */
+    int64_t last_read;         /* mq_clock_ns() of the last received bytes */
+    uint8_t *server_props;     /* copy of connection.start server-properties */
+    size_t server_props_len;
+    bool blocked;              /* connection.blocked in force */
+    /* write side */
+    mq_wbuf out;               /* buffered output (corked acks, frames being built) */
+    int cork;                  /* cork depth */
+    int64_t last_write;        /* mq_clock_ns() of the last write (atomic access) */
+    int64_t last_service;      /* when publish last looked at incoming frames */
+    /* channels */
+    mq_chan **chans;           /* [channel_max + 1], entries allocated lazily */
+    uint64_t *used;            /* bitmap of allocated ids (OPEN or CLOSING) */
+    int nused;                 /* number of bits set in `used` */
+    int nclosing;              /* channels in MQ_CH_CLOSING */
+    /* events */
+    mq_qev *qhead, *qtail;     /* FIFO of events nobody waited for */
+    mq_qev *held;              /* dequeued event whose bytes back the caller's views */
+    /* heartbeat thread */
+    bool hb_thread;            /* thread running: writes (and TLS reads) take wlock */
+    pthread_t hb_tid;          /* the thread */
+    pthread_mutex_t wlock;     /* serialises writes with the thread */
+    pthread_mutex_t hb_mu;     /* guards hb_stop for the condition variable */
+    pthread_cond_t hb_cv;      /* wakes the thread for stop */
+    bool hb_stop;              /* asks the thread to exit */
+    bool locks_ready;          /* wlock/hb_mu/hb_cv initialised */
+};
+
+/* ---- mq_conn.c ------------------------------------------------------------ */
+/* Fails the connection: stops the heartbeat thread, closes the socket, resets
+ * channels and queued events.  Keeps c->err.  Returns c->err.code. */
+int mq_conn_fail(mq_conn *c, int code);
+/* Writes iov[0..cnt) completely within the write timeout (iov is consumed
+ * in place), then resets c->out (which the iovec may point into).  Errors
+ * fail the connection: a frame may have been half written. */
+int mq_conn_writev(mq_conn *c, struct iovec *iov, int cnt);
+/* mq_conn_writev() of c->out alone. */
+int mq_conn_send(mq_conn *c);
+/* Appends a method frame to c->out. */
+int mq_conn_put_method(mq_conn *c, uint16_t ch, uint32_t id, const void *args);
+/* Sends a heartbeat if nothing was written for heartbeat/2 (non-blocking
+ * apart from the write itself). */
+int mq_conn_heartbeat_due(mq_conn *c, int64_t now);
+/* Frees and resets the held event (start of a call that hands out views). */
+void mq_conn_release_held(mq_conn *c);
+/* Deadline for an rpc step: now + rpc_timeout (0 = none). */
+int64_t mq_conn_rpc_deadline(const mq_conn *c);
+static inline int64_t mq_conn_last_write(const mq_conn *c)
+{
+    return __atomic_load_n(&c->last_write, __ATOMIC_RELAXED);
+}
+
+/* ---- mq_event.c ----------------------------------------------------------- */
+/* Reads and dispatches frames until w->done (1), the deadline (0), or an
+ * error (< 0).  block=false: only what is buffered or readable now (returns
+ * 0 when that is exhausted).  Sends/checks heartbeats. */
+int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block);
+/* Frees the channel's in-progress content (body via hooks). */
+void mq_chan_asm_reset(mq_conn *c, mq_chan *ch);
+/* Frees all queued events. */
+void mq_conn_queue_clear(mq_conn *c);
+/* Releases the read buffer state (not the memory). */
+static inline void mq_conn_rbuf_reset(mq_conn *c) { c->rpos = c->rend = 0; }
+
+/* ---- mq_channel.c --------------------------------------------------------- */
+/* The channel struct of an id, NULL when out of range or never used. */
+static inline mq_chan *mq_conn_chan(const mq_conn *c, uint16_t id)
+{
+    return (c->chans && id >= 1 && id <= c->channel_max) ? c->chans[id] : NULL;
+}
+/* Marks id as no longer allocated (bitmap, counters). */
+void mq_chan_release_id(mq_conn *c, uint16_t id);
+/* Sends channel.close-ok for a server close and records the error. */
+int mq_chan_server_close(mq_conn *c, uint16_t id, const mq_channel_close_t *m);
+/* Frees the whole channel table. */
+void mq_chans_free(mq_conn *c);
+/* Closes every channel without protocol (connection failed/closed). */
+void mq_chans_reset(mq_conn *c);
+
+#endif

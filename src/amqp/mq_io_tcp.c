@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Plain TCP transport and the pieces every transport shares: the monotonic
+ * clock, the deadline-bounded poll() with the interrupt hook, and the
+ * non-blocking connect that tries every address getaddrinfo() returns
+ * within one deadline.  Error texts follow librabbitmq's phrases because
+ * the PHP layer prints them ("Socket error: could not connect to host,
+ * %s"); errno goes into mq_error.sys_errno.
+ */
+#include "mq_io.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef IOV_MAX
+#define IOV_MAX 1024
+#endif
+
+/* Longest single poll() while an interrupt hook wants to be called. */
+#define MQ_POLL_SLICE_NS 100000000LL
+
+int64_t mq_clock_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+int64_t mq_deadline_in(double seconds)
+{
+    if (!(seconds > 0)) return 0;
+    if (seconds > 1e9) seconds = 1e9; /* ~31 years: keeps the product in range */
+    return mq_clock_ns() + (int64_t)(seconds * 1e9);
+}
+
+static int set_sys(mq_error *err, int code, int eno, const char *text)
+{
+    mq_error_set(err, code, "%s", text);
+    err->sys_errno = eno;
+    return code;
+}
+
+int mq_io_poll(int fd, short events, int64_t deadline, const mq_hooks *h, mq_error *err)
+{
+    bool hook = h && h->interrupt;
+    for (;;) {
+        int64_t slice = -1; /* ns; -1 = infinite */
+        if (deadline) {
+            int64_t left = deadline - mq_clock_ns();
+            if (left <= 0) return 0;
+            slice = left;
+        }
+        if (hook && (slice < 0 || slice > MQ_POLL_SLICE_NS)) slice = MQ_POLL_SLICE_NS;
+        /* round up so that we never wake up just before the deadline */
+        int ms = slice < 0 ? -1 : (int)((slice + 999999) / 1000000);
+        struct pollfd pfd = {.fd = fd, .events = events, .revents = 0};
+        int n = poll(&pfd, 1, ms);
+        if (n > 0) return 1;
+        if (n < 0) {
+            if (errno != EINTR) return set_sys(err, MQ_E_SOCKET, errno, "a socket error occurred");
+            if (hook && h->interrupt(h->ud))
+                return mq_error_set(err, MQ_E_INTERRUPTED, "interrupted");
+            continue;
+        }
+        /* slice over: give the embedder a chance to stop us */
+        if (hook && h->interrupt(h->ud)) return mq_error_set(err, MQ_E_INTERRUPTED, "interrupted");
+    }
+}
+
+/* Connects one address; returns the socket, or -1 with *eno set
+ * (ETIMEDOUT when the deadline passed). */
+static int connect_one(const struct addrinfo *ai, int64_t deadline, const mq_hooks *h,
+                       mq_error *err, int *eno)
+{
+    int fd = socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
+                    ai->ai_protocol);
+    if (fd < 0) {
+        *eno = errno;
+        return -1;
+    }
+    if (connect(fd, ai->ai_addr, ai->ai_addrlen) != 0) {
+        if (errno != EINPROGRESS && errno != EINTR) {
+            *eno = errno;
+            close(fd);
+            return -1;
+        }
+        int r = mq_io_poll(fd, POLLOUT, deadline, h, err);
+        if (r <= 0) {
+            *eno = r == 0 ? ETIMEDOUT : (r == MQ_E_INTERRUPTED ? EINTR : err->sys_errno);
+            close(fd);
+            return r == MQ_E_INTERRUPTED ? -2 : -1;
+        }
+        int soerr = 0;
+        socklen_t sl = sizeof soerr;
+        if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &soerr, &sl) != 0) soerr = errno;
+        if (soerr != 0) {
+            *eno = soerr;
+            close(fd);
+            return -1;
+        }
+    }
+    int one = 1;
+    (void)setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    return fd;
+}
+
+int mq_io_tcp_connect(const char *host, uint16_t port, int64_t deadline, const mq_hooks *h,
+                      mq_error *err)
+{
+    struct addrinfo hints, *res = NULL;
+    char portstr[8];
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_protocol = IPPROTO_TCP;
+    hints.ai_flags = AI_ADDRCONFIG;
+    snprintf(portstr, sizeof portstr, "%u", (unsigned)port);
+    if (!host || !*host) host = "localhost";
+    int g = getaddrinfo(host, portstr, &hints, &res);
+    if (g == EAI_ADDRFAMILY || g == EAI_NONAME) {
+        /* AI_ADDRCONFIG hides loopback-only families; retry without it */
+        hints.ai_flags = 0;
+        g = getaddrinfo(host, portstr, &hints, &res);
+    }
+    if (g != 0 || !res)
+        return set_sys(err, MQ_E_RESOLVE, g == EAI_SYSTEM ? errno : 0, "hostname lookup failed");
+
+    int fd = -1, eno = 0;
+    bool timed_out = false;
+    for (const struct addrinfo *ai = res; ai; ai = ai->ai_next) {
+        if (deadline && mq_clock_ns() >= deadline) {
+            timed_out = true;
+            break;
+        }
+        fd = connect_one(ai, deadline, h, err, &eno);
+        if (fd >= 0) break;
+        if (fd == -2) {
+            freeaddrinfo(res);
+            return MQ_E_INTERRUPTED; /* err already says so */
+        }
+        if (eno == ETIMEDOUT && deadline && mq_clock_ns() >= deadline) {
+            timed_out = true;
+            break;
+        }
+    }
+    freeaddrinfo(res);
+    if (fd >= 0) {
+        mq_error_clear(err);
+        return fd;
+    }
+    if (timed_out) return set_sys(err, MQ_E_TIMEOUT, ETIMEDOUT, "request timed out");
+    return set_sys(err, MQ_E_CONNECT, eno, "a socket error occurred");
+}
+
+/* ---- the TCP transport ------------------------------------------------ */
+
+static ssize_t tcp_read(mq_io *io, void *buf, size_t n, mq_error *err)
+{
+    for (;;) {
+        ssize_t r = recv(io->fd, buf, n, 0);
+        if (r > 0) return r;
+        if (r == 0) return set_sys(err, MQ_E_CLOSED, 0, "connection closed unexpectedly");
+        if (errno == EINTR) continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            io->rwant = POLLIN;
+            return 0;
+        }
+        if (errno == ECONNRESET || errno == EPIPE)
+            return set_sys(err, MQ_E_CLOSED, errno, "connection closed unexpectedly");
+        return set_sys(err, MQ_E_SOCKET, errno, "a socket error occurred");
+    }
+}
+
+static ssize_t tcp_writev(mq_io *io, const struct iovec *iov, int cnt, mq_error *err)
+{
+    struct msghdr mh;
+    memset(&mh, 0, sizeof mh);
+    mh.msg_iov = (struct iovec *)iov;
+    mh.msg_iovlen = (size_t)(cnt > IOV_MAX ? IOV_MAX : cnt);
+    for (;;) {
+        ssize_t r = sendmsg(io->fd, &mh, MSG_NOSIGNAL);
+        if (r >= 0) {
+            if (r == 0) io->wwant = POLLOUT;
+            return r;
+        }
+        if (errno == EINTR) continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            io->wwant = POLLOUT;
+            return 0;
+        }
+        if (errno == ECONNRESET || errno == EPIPE)
+            return set_sys(err, MQ_E_CLOSED, errno, "connection closed unexpectedly");
+        return set_sys(err, MQ_E_SOCKET, errno, "a socket error occurred");
+    }
+}
+
+static void tcp_close(mq_io *io)
+{
+    if (io->fd >= 0) close(io->fd);
+    free(io);
+}
+
+static int tcp_fd(const mq_io *io) { return io->fd; }
+
+static size_t tcp_pending(const mq_io *io)
+{
+    (void)io;
+    return 0;
+}
+
+static const struct mq_io_ops tcp_ops = {tcp_read, tcp_writev, tcp_close, tcp_fd, tcp_pending};
+
+mq_io *mq_io_tcp_new(int fd, mq_error *err)
+{
+    mq_io *io = calloc(1, sizeof *io);
+    if (!io) {
+        close(fd);
+        mq_error_set(err, MQ_E_NOMEM, "could not allocate memory");
+        return NULL;
+    }
+    io->ops = &tcp_ops;
+    io->fd = fd;
+    io->rwant = POLLIN;
+    io->wwant = POLLOUT;
+    return io;
+}

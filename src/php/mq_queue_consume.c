@@ -1,0 +1,458 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * AMQPQueue, receiving side: get(), consume() with its delivery loop,
+ * ack/nack/reject and cancel().  consume() registers the consumer in the
+ * channel's `consumers` property (tag => the AMQPQueue object), then waits
+ * for events anywhere on the connection: deliveries go to the callback with
+ * the queue object that registered the consumer, confirms and returns to
+ * their channel's callbacks, and server cancels, channel closes, timeouts
+ * and connection failures end the loop with an exception (API.md §3.3 and
+ * §7.5-7.7).  Acks sent from callbacks are coalesced by corking the
+ * connection for the loop's duration.
+ */
+#include "mq_queue.h"
+
+/* amqp.auto_ack applies only when $flags is omitted (explicit null: 0). */
+static zend_long queue_default_flags(void)
+{
+    return INI_INT("amqp.auto_ack") ? MQ_FLAG_AUTOACK : 0;
+}
+
+/* ---- get --------------------------------------------------------------- */
+
+ZEND_METHOD(AMQPQueue, get)
+{
+    zend_long flags = queue_default_flags();
+    bool flags_null = false;
+    zend_object *obj = Z_OBJ_P(ZEND_THIS);
+
+    ZEND_PARSE_PARAMETERS_START(0, 1)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_LONG_OR_NULL(flags, flags_null)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (flags_null) {
+        flags = 0;
+    }
+    php_mq_channel *ch = php_mq_queue_check(obj, "Could not get messages from queue.");
+    if (!ch) {
+        RETURN_THROWS();
+    }
+    mq_message m;
+    int rc = mq_basic_get(ch->res->conn, ch->id, php_mq_slot_bytes(obj, MQ_QUEUE_PROP_NAME),
+                          (flags & MQ_FLAG_AUTOACK) != 0, &m);
+    if (rc < 0) {
+        php_mq_queue_fail(ch, rc);
+        RETURN_THROWS();
+    }
+    if (rc == 0) {
+        RETURN_NULL();
+    }
+    if (php_mq_envelope_from_message(return_value, &m) == FAILURE) {
+        RETURN_THROWS();
+    }
+}
+
+/* ---- ack / nack / reject ------------------------------------------------ */
+
+enum { QUEUE_ACK, QUEUE_NACK, QUEUE_REJECT };
+
+static void queue_acknowledge(INTERNAL_FUNCTION_PARAMETERS, int kind)
+{
+    static const char *const contexts[] = {
+        "Could not ack message.", "Could not nack message.", "Could not reject message."
+    };
+    zend_long tag, flags = 0;
+    bool flags_null = true;
+
+    ZEND_PARSE_PARAMETERS_START(1, 2)
+        Z_PARAM_LONG(tag)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_LONG_OR_NULL(flags, flags_null)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (flags_null) {
+        flags = 0;
+    }
+    php_mq_channel *ch = php_mq_queue_check(Z_OBJ_P(ZEND_THIS), contexts[kind]);
+    if (!ch) {
+        RETURN_THROWS();
+    }
+    mq_conn *c = ch->res->conn;
+    bool multiple = (flags & MQ_FLAG_MULTIPLE) != 0;
+    bool requeue = (flags & MQ_FLAG_REQUEUE) != 0;
+    int rc;
+    switch (kind) {
+    case QUEUE_ACK:
+        rc = mq_basic_ack(c, ch->id, (uint64_t)tag, multiple);
+        break;
+    case QUEUE_NACK:
+        rc = mq_basic_nack(c, ch->id, (uint64_t)tag, multiple, requeue);
+        break;
+    default:
+        rc = mq_basic_reject(c, ch->id, (uint64_t)tag, requeue);
+        break;
+    }
+    if (rc < 0) {
+        php_mq_queue_fail(ch, rc);
+        RETURN_THROWS();
+    }
+}
+
+ZEND_METHOD(AMQPQueue, ack)
+{
+    queue_acknowledge(INTERNAL_FUNCTION_PARAM_PASSTHRU, QUEUE_ACK);
+}
+
+ZEND_METHOD(AMQPQueue, nack)
+{
+    queue_acknowledge(INTERNAL_FUNCTION_PARAM_PASSTHRU, QUEUE_NACK);
+}
+
+ZEND_METHOD(AMQPQueue, reject)
+{
+    queue_acknowledge(INTERNAL_FUNCTION_PARAM_PASSTHRU, QUEUE_REJECT);
+}
+
+/* ---- consumer map ------------------------------------------------------- */
+
+/* The AMQPQueue registered for tag in a channel's consumer map, or NULL. */
+static zval *channel_consumer(php_mq_channel *ch, mq_bytes tag)
+{
+    zval *consumers = php_mq_slot(&ch->std, MQ_CHAN_PROP_CONSUMERS);
+    if (Z_TYPE_P(consumers) != IS_ARRAY) {
+        return NULL;
+    }
+    zval *queue = zend_symtable_str_find(Z_ARRVAL_P(consumers), tag.ptr ? tag.ptr : "", tag.len);
+    if (queue) {
+        ZVAL_DEREF(queue);
+    }
+    return queue && Z_TYPE_P(queue) == IS_OBJECT ? queue : NULL;
+}
+
+/* Removes tag from a channel's consumer map (if present). */
+static void channel_remove_consumer(php_mq_channel *ch, mq_bytes tag)
+{
+    const char *p = tag.ptr ? tag.ptr : "";
+    zval *consumers = php_mq_slot(&ch->std, MQ_CHAN_PROP_CONSUMERS);
+    if (Z_TYPE_P(consumers) == IS_ARRAY && zend_symtable_str_find(Z_ARRVAL_P(consumers), p, tag.len)) {
+        zend_symtable_str_del(php_mq_slot_array_for_write(&ch->std, MQ_CHAN_PROP_CONSUMERS), p, tag.len);
+    }
+}
+
+/* Clears a queue's consumerTag when it equals tag. */
+static void queue_forget_tag(zend_object *queue, mq_bytes tag)
+{
+    zval *own = php_mq_slot(queue, MQ_QUEUE_PROP_CONSUMER_TAG);
+    if (Z_TYPE_P(own) == IS_STRING && Z_STRLEN_P(own) == tag.len
+        && (tag.len == 0 || memcmp(Z_STRVAL_P(own), tag.ptr, tag.len) == 0)) {
+        php_mq_slot_set_null(queue, MQ_QUEUE_PROP_CONSUMER_TAG);
+    }
+}
+
+/* ---- the delivery loop -------------------------------------------------- */
+
+/* The channel object with id `id` on res, or NULL. */
+static php_mq_channel *res_channel(php_mq_conn_res *res, uint16_t id)
+{
+    if (!res->channels || id == 0 || id > res->channel_max) {
+        return NULL;
+    }
+    return res->channels[id];
+}
+
+/* Throws AMQPEnvelopeException "Orphaned envelope" carrying env (taken). */
+static void throw_orphaned_envelope(zval *env)
+{
+    zend_object *ex = zend_throw_exception(mq_ce_AMQPEnvelopeException, "Orphaned envelope", 0);
+    zend_update_property(mq_ce_AMQPEnvelopeException, ex, "envelope", sizeof("envelope") - 1, env);
+    zval_ptr_dtor(env);
+}
+
+/* Hands one delivery to the callback.  1: stop, 0: go on, -1: exception. */
+static int consume_deliver(php_mq_conn_res *res, mq_event *ev, zend_fcall_info *fci,
+                           zend_fcall_info_cache *fcc)
+{
+    php_mq_channel *ch = res_channel(res, ev->channel);
+    if (!ch) {
+        mq_message_release(res->conn, &ev->msg);
+        zend_throw_exception(mq_ce_AMQPQueueException, "Orphaned channel. Please, report a bug.", 0);
+        return -1;
+    }
+    /* Look the consumer up while the tag view is valid; hold the queue
+     * object, the callback may cancel it and drop the map's reference. */
+    zval params[2];
+    zval *queue = channel_consumer(ch, ev->msg.consumer_tag);
+    if (queue) {
+        ZVAL_COPY(&params[1], queue);
+    }
+    if (php_mq_envelope_from_message(&params[0], &ev->msg) == FAILURE) {
+        if (queue) {
+            zval_ptr_dtor(&params[1]);
+        }
+        return -1;
+    }
+    if (!queue) {
+        throw_orphaned_envelope(&params[0]);
+        return -1;
+    }
+    zval retval;
+    ZVAL_UNDEF(&retval);
+    fci->params = params;
+    fci->param_count = 2;
+    fci->retval = &retval;
+    zend_call_function(fci, fcc);
+    zval_ptr_dtor(&params[0]);
+    zval_ptr_dtor(&params[1]);
+    int result = Z_TYPE(retval) == IS_FALSE ? 1 : 0;
+    zval_ptr_dtor(&retval);
+    return EG(exception) ? -1 : result;
+}
+
+/* A consumer cancelled by the server (basic.cancel): forget it and report
+ * it (mq improvement; the peer does not handle server cancels). */
+static void consume_server_cancel(php_mq_conn_res *res, mq_event *ev)
+{
+    mq_bytes tag = ev->consumer_tag;
+    zend_string *text = zend_strpprintf(0, "Consumer '%.*s' was cancelled by the server.",
+                                        (int)tag.len, tag.ptr ? tag.ptr : "");
+    php_mq_channel *ch = res_channel(res, ev->channel);
+    if (ch) {
+        zval *queue = channel_consumer(ch, tag);
+        if (queue) {
+            queue_forget_tag(Z_OBJ_P(queue), tag);
+        }
+        channel_remove_consumer(ch, tag);
+    }
+    zend_throw_exception(mq_ce_AMQPQueueException, ZSTR_VAL(text), 0);
+    zend_string_release(text);
+}
+
+/* One event of the loop.  1: stop, 0: go on, -1: exception pending. */
+static int consume_event(php_mq_conn_res *res, mq_event *ev, zend_fcall_info *fci,
+                         zend_fcall_info_cache *fcc)
+{
+    php_mq_channel *ch;
+
+    switch (ev->kind) {
+    case MQ_EV_DELIVER:
+        return consume_deliver(res, ev, fci, fcc);
+    case MQ_EV_CANCEL:
+        consume_server_cancel(res, ev);
+        return -1;
+    default: /* ack, nack, return: their channel's callbacks; the loop goes on (§7.7) */
+        ch = res_channel(res, ev->channel);
+        if (!ch) {
+            if (ev->kind == MQ_EV_RETURN) {
+                mq_message_release(res->conn, &ev->msg);
+            }
+            return 0;
+        }
+        return php_mq_channel_dispatch(ch, ev, 0) < 0 ? -1 : 0;
+    }
+}
+
+/* Runs the delivery loop until the callback stops it or an error/timeout
+ * throws.  ch is the consuming queue's channel, conn_obj its connection. */
+static void consume_loop(php_mq_channel *ch, zend_object *conn_obj, zend_fcall_info *fci,
+                         zend_fcall_info_cache *fcc)
+{
+    php_mq_conn_res *res = ch->res; /* the channel holds a reference to it */
+    mq_conn *c = res->conn;
+    /* The read timeout at call time, applied per wait (0: forever). */
+    zval *rt = php_mq_slot(conn_obj, MQ_CONN_PROP_READ_TIMEOUT);
+    double timeout = Z_TYPE_P(rt) == IS_DOUBLE ? Z_DVAL_P(rt) : 0.0;
+
+    /* Whatever the callbacks do, the channel (and with it res) and the
+     * connection object stay alive until the loop is left. */
+    GC_ADDREF(&ch->std);
+    GC_ADDREF(conn_obj);
+    mq_conn_cork(c);
+    for (;;) {
+        mq_event ev;
+        int rc = mq_conn_wait_event(c, 0, MQ_EV_ANY, timeout, &ev);
+        if (rc == 0) {
+            zend_throw_exception(mq_ce_AMQPQueueException, "Consumer timeout exceed", 0);
+            break;
+        }
+        if (rc < 0) {
+            if (rc == MQ_E_INTERRUPTED && EG(exception)) {
+                break; /* e.g. a signal handler threw */
+            }
+            /* Channel closes come as AMQPQueueException with the real code
+             * and text; connection failures as the class php_mq_throw picks. */
+            php_mq_throw(mq_conn_error(c), rc, mq_ce_AMQPQueueException);
+            php_mq_res_after_error(res);
+            break;
+        }
+        if (consume_event(res, &ev, fci, fcc) != 0) {
+            break;
+        }
+        /* The callback may have closed (or reopened) the connection: its
+         * channels are gone, which API.md §3.0 reports as the channel's
+         * absence. */
+        if (res->conn != c || !php_mq_res_is_open(res)) {
+            zend_throw_exception(mq_ce_AMQPChannelException,
+                                 "Could not get channel. No channel available.", 0);
+            break;
+        }
+    }
+    /* Flushes the acks the callbacks left buffered. */
+    if (res->conn == c) {
+        bool was_open = mq_conn_is_open(c);
+        int rc = mq_conn_uncork(c);
+        if (rc < 0 && was_open) {
+            if (!EG(exception)) {
+                php_mq_throw(mq_conn_error(c), rc, mq_ce_AMQPQueueException);
+            }
+            php_mq_res_after_error(res);
+        }
+    }
+    OBJ_RELEASE(conn_obj);
+    OBJ_RELEASE(&ch->std);
+}
+
+/* basic.consume failures are always AMQPQueueException (code = reply code),
+ * even for connection-level errors, like the peer's. */
+static void consume_fail(php_mq_channel *ch, int rc)
+{
+    php_mq_queue_fail(ch, rc);
+    zend_object *ex = EG(exception);
+    if (!ex || instanceof_function(ex->ce, mq_ce_AMQPQueueException)
+        || !instanceof_function(ex->ce, mq_ce_AMQPException)) {
+        return;
+    }
+    zval rv1, rv2;
+    zval *msg = zend_read_property_ex(zend_ce_exception, ex, ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &rv1);
+    zval *code = zend_read_property_ex(zend_ce_exception, ex, ZSTR_KNOWN(ZEND_STR_CODE), 1, &rv2);
+    zend_string *text = zval_get_string(msg);
+    zend_long num = zval_get_long(code);
+    GC_ADDREF(ex);
+    zend_clear_exception();
+    zend_throw_exception(mq_ce_AMQPQueueException, ZSTR_VAL(text), num);
+    zend_string_release(text);
+    OBJ_RELEASE(ex);
+}
+
+ZEND_METHOD(AMQPQueue, consume)
+{
+    zend_fcall_info fci = empty_fcall_info;
+    zend_fcall_info_cache fcc = empty_fcall_info_cache;
+    zend_long flags = queue_default_flags();
+    bool flags_null = false;
+    zend_string *tag = NULL;
+    zend_object *obj = Z_OBJ_P(ZEND_THIS);
+
+    ZEND_PARSE_PARAMETERS_START(0, 3)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_FUNC_OR_NULL(fci, fcc)
+        Z_PARAM_LONG_OR_NULL(flags, flags_null)
+        Z_PARAM_STR_OR_NULL(tag)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (flags_null) {
+        flags = 0;
+    }
+    if (!(flags & MQ_FLAG_JUST_CONSUME)
+        && php_mq_check_shortstr(tag, mq_ce_AMQPQueueException, "Could not get channel.", "consumer tag") == FAILURE) {
+        RETURN_THROWS();
+    }
+    php_mq_channel *ch = php_mq_queue_check(obj, "Could not get channel.");
+    if (!ch) {
+        RETURN_THROWS();
+    }
+
+    if (!(flags & MQ_FLAG_JUST_CONSUME)) {
+        mq_wbuf w;
+        mq_bytes args = mq_bytes_of(NULL, 0);
+        zval *arguments = php_mq_slot(obj, MQ_QUEUE_PROP_ARGUMENTS);
+        mq_wbuf_init(&w);
+        /* The conversion may run PHP code (AMQPValue): check again after it. */
+        if (Z_TYPE_P(arguments) == IS_ARRAY
+            && (php_mq_encode_table(&w, Z_ARRVAL_P(arguments), &args) == FAILURE
+                || !(ch = php_mq_queue_check(obj, "Could not get channel.")))) {
+            mq_wbuf_free(&w);
+            RETURN_THROWS();
+        }
+        mq_bytes confirmed;
+        int rc = mq_basic_consume(ch->res->conn, ch->id, php_mq_slot_bytes(obj, MQ_QUEUE_PROP_NAME),
+                                  tag ? mq_bytes_of(ZSTR_VAL(tag), ZSTR_LEN(tag)) : mq_bytes_of(NULL, 0),
+                                  (flags & MQ_FLAG_NOLOCAL) != 0, (flags & MQ_FLAG_AUTOACK) != 0,
+                                  php_mq_slot_bool(obj, MQ_QUEUE_PROP_EXCLUSIVE), args, &confirmed);
+        mq_wbuf_free(&w);
+        if (rc < 0) {
+            consume_fail(ch, rc);
+            RETURN_THROWS();
+        }
+        /* consumers[tag] = $this on the channel; consumerTag = tag. */
+        zend_string *ctag = zend_string_init(confirmed.ptr ? confirmed.ptr : "", confirmed.len, 0);
+        zval self;
+        ZVAL_OBJ_COPY(&self, obj);
+        zend_symtable_update(php_mq_slot_array_for_write(&ch->std, MQ_CHAN_PROP_CONSUMERS), ctag, &self);
+        zval ztag;
+        ZVAL_STR(&ztag, ctag);
+        php_mq_slot_move(obj, MQ_QUEUE_PROP_CONSUMER_TAG, &ztag);
+    }
+
+    if (!ZEND_FCI_INITIALIZED(fci)) {
+        return;
+    }
+    zval *conn = php_mq_slot(obj, MQ_QUEUE_PROP_CONNECTION);
+    if (Z_TYPE_P(conn) != IS_OBJECT) {
+        zend_throw_exception(mq_ce_AMQPConnectionException,
+                             "Could not get channel. Stale reference to the connection object.", 0);
+        RETURN_THROWS();
+    }
+    consume_loop(ch, Z_OBJ_P(conn), &fci, &fcc);
+    if (EG(exception)) {
+        RETURN_THROWS();
+    }
+}
+
+/* ---- cancel ---------------------------------------------------------------- */
+
+ZEND_METHOD(AMQPQueue, cancel)
+{
+    zend_string *tag = NULL;
+    zend_object *obj = Z_OBJ_P(ZEND_THIS);
+
+    ZEND_PARSE_PARAMETERS_START(0, 1)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_STR(tag)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (php_mq_check_shortstr(tag, mq_ce_AMQPQueueException, "Could not cancel queue.", "consumer tag") == FAILURE) {
+        RETURN_THROWS();
+    }
+    php_mq_channel *ch = php_mq_queue_check(obj, "Could not cancel queue.");
+    if (!ch) {
+        RETURN_THROWS();
+    }
+    zval *own = php_mq_slot(obj, MQ_QUEUE_PROP_CONSUMER_TAG);
+    bool have_own = Z_TYPE_P(own) == IS_STRING && Z_STRLEN_P(own) > 0;
+    mq_bytes cancel_tag;
+    bool clear_own;
+    if (tag && ZSTR_LEN(tag) > 0) {
+        cancel_tag = mq_bytes_of(ZSTR_VAL(tag), ZSTR_LEN(tag));
+        clear_own = have_own && zend_string_equals(Z_STR_P(own), tag);
+    } else if (have_own) {
+        cancel_tag = mq_bytes_of(Z_STRVAL_P(own), Z_STRLEN_P(own));
+        clear_own = true;
+    } else {
+        return; /* nothing to cancel: no wire traffic */
+    }
+    mq_bytes confirmed;
+    int rc = mq_basic_cancel(ch->res->conn, ch->id, cancel_tag, &confirmed);
+    if (rc < 0) {
+        php_mq_queue_fail(ch, rc);
+        RETURN_THROWS();
+    }
+    /* The confirmed tag is a view into the connection's buffer: copy it
+     * before PHP code (a destructor) can run. */
+    zend_string *done = zend_string_init(confirmed.ptr ? confirmed.ptr : "", confirmed.len, 0);
+    if (clear_own) {
+        php_mq_slot_set_null(obj, MQ_QUEUE_PROP_CONSUMER_TAG);
+    }
+    channel_remove_consumer(ch, mq_bytes_of(ZSTR_VAL(done), ZSTR_LEN(done)));
+    zend_string_release(done);
+}

@@ -1,0 +1,419 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# The one test command of mq:   tests/run.sh [--quick]
+#
+#   1. builds the extension (phpize, configure, make EXTRA_CFLAGS=-Werror) and
+#      checks it: no librabbitmq linked, no PHP header in src/amqp, loads
+#   2. checks generated code: tools/gen_spec.py --check, tests/check-arginfo.sh
+#   3. starts a private RabbitMQ node (tests/broker.sh; stopped on any exit)
+#   4. C tests (tests/c/test_*.c) built with gcc, clang -Werror and
+#      clang ASan+UBSan, each run; every TAP "ok"/"not ok" line counts
+#   5. fuzz targets (fuzz/fuzz_*.c), each run MQ_FUZZ_SECONDS (default 20) s
+#      on a temp copy of fuzz/corpus/<name>/ (<name> = fuzz_x or x)
+#   6. phpt tests (tests/*.phpt) with run-tests.php, MQ_TEST_REQUIRE_BROKER=1
+#   7. the phpt tests named in tests/valgrind.list under valgrind (-m)
+#   8. stops the broker
+#
+# --quick skips ASan, fuzzing and valgrind.  MQ_PHPT_JOBS=N runs the phpt
+# tests in N workers (default 1: some tests pause or restart the broker).  Each build/check step, each C
+# test line, each fuzz target and each phpt counts as one test; a skipped
+# phpt counts as skipped.  Logs: build/test-logs/.  The last line printed is
+# "N passed, N failed[, N skipped]"; the exit code is 1 when anything failed.
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
+cd "$ROOT" || exit 2
+
+QUICK=0
+for arg in "$@"; do
+    case "$arg" in
+        --quick) QUICK=1 ;;
+        -h | --help) sed -n '4,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "run.sh: unknown option $arg" >&2; exit 2 ;;
+    esac
+done
+FUZZ_SECONDS=${MQ_FUZZ_SECONDS:-20}
+JOBS=${MQ_JOBS:-$(nproc 2>/dev/null || echo 2)}
+
+LOGS="$ROOT/build/test-logs"
+rm -rf "$LOGS"
+mkdir -p "$LOGS"
+START_TIME=$(date +%s)
+
+PASSED=0
+FAILED=0
+SKIPPED=0
+FAILED_NAMES=()
+
+say() { printf '%s\n' "$*"; }
+section() { say ""; say "=== $*"; }
+pass() { PASSED=$((PASSED + 1)); say "ok - $1"; }
+# fail NAME [LOG [LINES]]: counts a failure and shows the end of LOG, or,
+# for a build log (name ending in build.log), its compiler/linker diagnostics.
+fail() {
+    FAILED=$((FAILED + 1))
+    FAILED_NAMES+=("$1")
+    say "FAILED - $1"
+    if [ -n "${2:-}" ] && [ -f "$2" ]; then
+        local diag=""
+        if [[ "$2" == *build.log ]]; then
+            diag=$(grep -E '(error|warning):|undefined reference|\*\*\* |^ +[0-9]+ \||^ +\| +\^' "$2" |
+                grep -vE 'configure\.ac:|libtool: warning' | head -n "${3:-40}")
+        fi
+        if [ -n "$diag" ]; then
+            printf '%s\n' "$diag" | sed 's/^/    | /'
+        else
+            tail -n "${3:-40}" "$2" | sed 's/^/    | /'
+        fi
+        say "    (full log: ${2#"$ROOT"/})"
+    fi
+}
+skip() { SKIPPED=$((SKIPPED + 1)); say "skipped - $1"; }
+# check NAME LOG CMD...: runs CMD with output to LOG; pass or fail.
+check() {
+    local name=$1 log=$2
+    shift 2
+    if "$@" >"$log" 2>&1; then pass "$name"; else fail "$name" "$log"; fi
+}
+
+# ---------------------------------------------------------------- broker
+BROKER_DIR=""
+BROKER_STARTER=""
+cleanup() {
+    if [ -n "$BROKER_STARTER" ]; then
+        wait "$BROKER_STARTER" 2>/dev/null
+        BROKER_STARTER=""
+    fi
+    if [ -n "$BROKER_DIR" ] && [ -d "$BROKER_DIR" ]; then
+        bash "$ROOT/tests/broker.sh" stop "$BROKER_DIR" >>"$LOGS/broker-stop.log" 2>&1
+    fi
+    BROKER_DIR=""
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# The broker boots (10-15 s) while the extension builds.
+BROKER_DIR=$(mktemp -d "${TMPDIR:-/tmp}/mq-broker.XXXXXX")
+bash "$ROOT/tests/broker.sh" start "$BROKER_DIR" >"$LOGS/broker-start.log" 2>&1 &
+BROKER_STARTER=$!
+
+# ---------------------------------------------------------------- 1. extension
+section "extension build (gcc, -Werror)"
+# config.m4 and config.w32 list the same sources, sorted, and all of them.
+source_lists() {
+    local m4 w32 files
+    m4=$(grep -oE 'src/(amqp|php)/[A-Za-z0-9_]+\.c' config.m4)
+    w32=$(grep -oE 'src/(amqp|php)/[A-Za-z0-9_]+\.c' config.w32)
+    files=$(ls src/amqp/*.c src/php/*.c 2>/dev/null | LC_ALL=C sort)
+    [ "$m4" = "$(LC_ALL=C sort <<<"$m4")" ] || { echo "config.m4: MQ_SOURCES not sorted"; return 1; }
+    [ "$m4" = "$w32" ] || { echo "config.m4 and config.w32 lists differ:"; diff <(echo "$m4") <(echo "$w32"); return 1; }
+    [ "$m4" = "$files" ] || { echo "MQ_SOURCES (<) differs from the files (>):"; diff <(echo "$m4") <(echo "$files"); return 1; }
+}
+check "config.m4 and config.w32 list all sources" "$LOGS/source-lists.log" source_lists
+
+build_extension() {
+    # (a plain && chain: errexit does not work inside a function called by if)
+    if [ ! -f configure ] || [ ! -f Makefile ] || [ config.m4 -nt configure ] || [ config.m4 -nt Makefile ]; then
+        phpize && ./configure --enable-mq || return 1
+    fi
+    # Drop the previous objects so that -Werror sees every file.
+    rm -rf modules/* mq.la .libs src/*/.libs src/*/*.lo src/*/*.dep &&
+        mkdir -p modules &&
+        make -j"$JOBS" EXTRA_CFLAGS=-Werror &&
+        test -f modules/mq.so
+}
+check "extension builds with -Werror" "$LOGS/ext-build.log" build_extension
+EXT_OK=0
+[ -f modules/mq.so ] && EXT_OK=1
+
+if [ $EXT_OK -eq 1 ]; then
+    if ldd modules/mq.so >"$LOGS/ext-ldd.log" 2>&1 && ! grep -qi rabbitmq "$LOGS/ext-ldd.log"; then
+        pass "mq.so does not link librabbitmq"
+    else
+        fail "mq.so does not link librabbitmq" "$LOGS/ext-ldd.log"
+    fi
+else
+    fail "mq.so does not link librabbitmq (no mq.so)"
+fi
+
+# The protocol core stays free of PHP: no PHP/Zend header in src/amqp.
+if grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"](php|zend|Zend/|TSRM|main/|ext/|sapi/)' \
+        src/amqp/* >"$LOGS/amqp-php-includes.log" 2>&1; then
+    fail "src/amqp includes no PHP header" "$LOGS/amqp-php-includes.log"
+else
+    pass "src/amqp includes no PHP header"
+fi
+
+# LD_BIND_NOW: an undefined symbol (a source missing from config.m4) fails
+# the load here instead of at the first call that needs it.
+ri_check() {
+    LD_BIND_NOW=1 php -n -d extension="$ROOT/modules/mq.so" --ri amqp && \
+    LD_BIND_NOW=1 php -n -d display_startup_errors=1 -d extension="$ROOT/modules/mq.so" \
+        -r 'exit(extension_loaded("amqp") && phpversion("amqp") === "2.1.2" ? 0 : 1);'
+}
+if [ $EXT_OK -eq 1 ] && ri_check >"$LOGS/ext-ri.log" 2>&1 && ! grep -qi "warning\|error" "$LOGS/ext-ri.log"; then
+    pass "php -n -d extension=modules/mq.so --ri amqp"
+else
+    fail "php -n -d extension=modules/mq.so --ri amqp" "$LOGS/ext-ri.log"
+fi
+
+# ---------------------------------------------------------------- 2. generated code
+section "generated code"
+if [ -f tools/gen_spec.py ]; then
+    check "tools/gen_spec.py --check" "$LOGS/gen-spec.log" python3 tools/gen_spec.py --check
+else
+    fail "tools/gen_spec.py --check (tools/gen_spec.py missing)"
+fi
+check "stubs/*_arginfo.h up to date (tests/check-arginfo.sh)" "$LOGS/arginfo.log" bash tests/check-arginfo.sh
+
+# ---------------------------------------------------------------- 3. broker
+section "test broker"
+BROKER_OK=0
+if wait "$BROKER_STARTER"; then
+    BROKER_STARTER=""
+    # shellcheck disable=SC1091
+    if . "$BROKER_DIR/env.sh"; then
+        BROKER_OK=1
+        pass "private broker started (amqp $MQ_TEST_PORT, tls $MQ_TEST_TLS_PORT)"
+    else
+        fail "private broker started (no env.sh)" "$LOGS/broker-start.log"
+    fi
+else
+    BROKER_STARTER=""
+    fail "private broker started" "$LOGS/broker-start.log" 80
+fi
+
+# ---------------------------------------------------------------- 4. C tests
+shopt -s nullglob
+C_TESTS=(tests/c/test_*.c)
+
+# run_tap NAME LOG CMD...: runs a TAP program and counts its lines.
+run_tap() {
+    local name=$1 log=$2 rc ok notok plan
+    shift 2
+    timeout 900 "$@" >"$log" 2>&1
+    rc=$?
+    ok=$(grep -cE '^ok [0-9]+' "$log")
+    notok=$(grep -cE '^not ok [0-9]+' "$log")
+    plan=$(sed -nE 's/^1\.\.([0-9]+).*/\1/p' "$log" | tail -n 1)
+    PASSED=$((PASSED + ok))
+    FAILED=$((FAILED + notok))
+    grep -E '^not ok [0-9]+' "$log" | sed "s|^|FAILED - $name: |"
+    [ "$notok" -gt 0 ] && FAILED_NAMES+=("$name ($notok)")
+    if [ $rc -ne 0 ] && [ "$notok" -eq 0 ]; then
+        fail "$name exited with status $rc" "$log" 30
+    elif [ -z "$plan" ] || [ "$plan" -ne $((ok + notok)) ]; then
+        fail "$name: plan ${plan:-missing} but $((ok + notok)) results" "$log" 30
+    elif [ $rc -eq 0 ] && grep -qE 'runtime error:|ERROR: (Address|Leak)Sanitizer' "$log"; then
+        fail "$name: sanitizer report" "$log" 40
+    fi
+    say "    $name: $ok ok, $notok not ok"
+}
+
+run_c_flavour() {
+    local flavour=$1 out=$2 src name bin
+    section "C tests ($flavour)"
+    if [ ${#C_TESTS[@]} -eq 0 ]; then
+        say "no tests/c/test_*.c"
+        return
+    fi
+    rm -f "$out"/test_*
+    check "C tests build ($flavour)" "$LOGS/c-build-$flavour.log" \
+        make -k -j"$JOBS" -C tests/c FLAVOUR="$flavour" all
+    for src in "${C_TESTS[@]}"; do
+        name=$(basename "$src" .c)
+        bin="$out/$name"
+        if [ ! -x "$bin" ]; then
+            fail "$name [$flavour] was not built"
+            continue
+        fi
+        run_tap "$name [$flavour]" "$LOGS/c-$flavour-$name.log" "$bin"
+    done
+}
+
+export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=0:print_summary=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+run_c_flavour gcc "$ROOT/build/c"
+run_c_flavour clang "$ROOT/build/c-clang"
+if [ $QUICK -eq 0 ]; then
+    run_c_flavour asan "$ROOT/build/c-asan"
+fi
+
+# ---------------------------------------------------------------- 5. fuzzing
+FUZZ_SRCS=(fuzz/fuzz_*.c)
+if [ $QUICK -eq 0 ]; then
+    section "fuzz targets (${FUZZ_SECONDS}s each)"
+    if [ ${#FUZZ_SRCS[@]} -eq 0 ]; then
+        say "no fuzz/fuzz_*.c"
+    else
+        rm -f build/fuzz/fuzz_*
+        check "fuzz targets build" "$LOGS/fuzz-build.log" make -k -j"$JOBS" -C tests/c FLAVOUR=fuzz all
+        for src in "${FUZZ_SRCS[@]}"; do
+            name=$(basename "$src" .c)
+            bin="build/fuzz/$name"
+            if [ ! -x "$bin" ]; then
+                fail "fuzz $name was not built"
+                continue
+            fi
+            corpus=$(mktemp -d)
+            for c in "fuzz/corpus/$name" "fuzz/corpus/${name#fuzz_}"; do
+                if [ -d "$c" ]; then cp -R "$c/." "$corpus/"; break; fi
+            done
+            args=(-timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+                  -artifact_prefix="$LOGS/$name-")
+            if [ "$FUZZ_SECONDS" -gt 0 ] 2>/dev/null; then
+                args+=(-max_total_time="$FUZZ_SECONDS")
+            else
+                args+=(-runs=0)
+            fi
+            for d in "fuzz/$name.dict" "fuzz/${name#fuzz_}.dict"; do
+                if [ -f "$d" ]; then args+=(-dict="$d"); break; fi
+            done
+            if timeout $((FUZZ_SECONDS + 300)) "$bin" "${args[@]}" "$corpus" >"$LOGS/fuzz-$name.log" 2>&1; then
+                pass "fuzz $name ($(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$LOGS/fuzz-$name.log" | grep -oE '[0-9]+$' || echo '?') runs)"
+            else
+                fail "fuzz $name (crash input: $LOGS/$name-*)" "$LOGS/fuzz-$name.log" 50
+            fi
+            rm -rf "$corpus"
+        done
+    fi
+fi
+
+# ---------------------------------------------------------------- 6. phpt
+PHP_BIN=$(command -v php)
+RUN_TESTS=""
+for f in "$(php-config --extension-dir 2>/dev/null)/build/run-tests.php" \
+         "$(php-config --prefix 2>/dev/null)/lib/php/build/run-tests.php" \
+         /usr/lib/php/*/build/run-tests.php; do
+    if [ -f "$f" ]; then RUN_TESTS=$f; break; fi
+done
+
+# A private extension_dir: the system's shared extensions, but amqp.so is
+# ours, so that "--EXTENSIONS-- amqp" can never load the peer PECL amqp.
+PHPT_EXT="$ROOT/build/phpt-ext"
+rm -rf "$PHPT_EXT"
+mkdir -p "$PHPT_EXT"
+for so in "$(php-config --extension-dir 2>/dev/null)"/*.so; do
+    [ "$(basename "$so")" = amqp.so ] || ln -s "$so" "$PHPT_EXT/"
+done
+ln -s "$ROOT/modules/mq.so" "$PHPT_EXT/amqp.so"
+
+# phpt_run LABEL LOG [run-tests options...] -- FILES...: runs and counts.
+phpt_run() {
+    local label=$1 log=$2 results ntests npass nfail nskip line kind
+    shift 2
+    local opts=() files=()
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do opts+=("$1"); shift; done
+    shift
+    files=("$@")
+    ntests=${#files[@]}
+    env TEST_PHP_EXECUTABLE="$PHP_BIN" TEST_PHP_CGI_EXECUTABLE="$(command -v php-cgi || true)" \
+        MQ_TEST_REQUIRE_BROKER=1 NO_INTERACTION=1 NO_COLOR=1 \
+        "$PHP_BIN" -n "$RUN_TESTS" -n -p "$PHP_BIN" -q --no-progress --show-diff \
+        -d extension_dir="$PHPT_EXT" -d extension="$ROOT/modules/mq.so" \
+        "${opts[@]}" "${files[@]}" >"$log" 2>&1
+    # Result lines: "PASS title [file]", "FAIL ...", "SKIP ...", "LEAK&FAIL ...".
+    results=$(grep -E '^(PASS|FAIL|SKIP|BORK|LEAK|XFAIL|XLEAK|WARN)(&[A-Z]+)* ' "$log")
+    npass=0 nfail=0 nskip=0
+    while IFS= read -r line; do
+        [ -n "$line" ] || continue
+        kind=${line%% *}
+        case "$kind" in
+            PASS) npass=$((npass + 1)) ;;
+            SKIP)
+                # amqp itself missing means mq.so did not load: a failure.
+                if [[ "$line" =~ Required\ extensions?\ missing:\ (.*,\ )?amqp(,|$) ]]; then
+                    nfail=$((nfail + 1)); FAILED_NAMES+=("$label: ${line#* }"); say "FAILED - $label: $line"
+                else
+                    nskip=$((nskip + 1)); say "skipped - $label: ${line#* }"
+                fi ;;
+            XFAIL | XLEAK) nskip=$((nskip + 1)); say "skipped - $label: ${line#* }" ;;
+            *) nfail=$((nfail + 1)); FAILED_NAMES+=("$label: ${line#* }"); say "FAILED - $label: $line" ;;
+        esac
+    done <<<"$results"
+    PASSED=$((PASSED + npass))
+    FAILED=$((FAILED + nfail))
+    SKIPPED=$((SKIPPED + nskip))
+    if [ "$nfail" -gt 0 ]; then
+        # The diffs of the failed tests.
+        awk '/^========DIFF========/{p=1} p{print "    | " $0} /^========DONE========/{p=0}' "$log" | head -n 200
+    fi
+    if [ $((npass + nfail + nskip)) -lt "$ntests" ]; then
+        fail "$label: $ntests tests but $((npass + nfail + nskip)) results" "$log" 40
+    fi
+    say "    $label: $npass passed, $nfail failed, $nskip skipped"
+}
+
+section "phpt tests"
+PHPT_FILES=(tests/*.phpt)
+# Artefacts of an earlier run (run-tests.php leaves them for failed tests).
+for f in "${PHPT_FILES[@]}"; do
+    b=${f%.phpt}
+    rm -f "$b.diff" "$b.exp" "$b.log" "$b.out" "$b.mem" "$b.php" "$b.sh" "$b.skip.php" "$b.clean.php"
+done
+if [ -z "$RUN_TESTS" ]; then
+    fail "phpt: run-tests.php not found (php8.2-dev)"
+elif [ ${#PHPT_FILES[@]} -eq 0 ]; then
+    say "no tests/*.phpt"
+else
+    jobs=()
+    [ "${MQ_PHPT_JOBS:-1}" -gt 1 ] 2>/dev/null && jobs=(-j"$MQ_PHPT_JOBS")
+    phpt_run "phpt" "$LOGS/phpt.log" --set-timeout 120 "${jobs[@]}" -- "${PHPT_FILES[@]}"
+fi
+
+# ---------------------------------------------------------------- 7. valgrind
+if [ $QUICK -eq 0 ]; then
+    section "phpt tests under valgrind (tests/valgrind.list)"
+    VG_FILES=()
+    if [ -f tests/valgrind.list ]; then
+        while IFS= read -r line; do
+            line=${line%%#*}
+            line=$(echo "$line" | tr -d '[:space:]')
+            [ -n "$line" ] || continue
+            line=${line#tests/}
+            if [ -f "tests/$line" ]; then
+                VG_FILES+=("tests/$line")
+            else
+                fail "valgrind: tests/$line (in tests/valgrind.list) does not exist"
+            fi
+        done < tests/valgrind.list
+    fi
+    if [ ${#VG_FILES[@]} -eq 0 ]; then
+        say "no tests in tests/valgrind.list"
+    elif ! command -v valgrind >/dev/null; then
+        fail "valgrind: not installed"
+    elif [ -n "$RUN_TESTS" ]; then
+        # run-tests.php -m traces children too; a test's helpers (rabbitmqctl,
+        # Erlang, shells) are not under test: valgrind only the PHP process.
+        export VALGRIND_OPTS="--trace-children-skip=*"
+        phpt_run "valgrind" "$LOGS/valgrind.log" -m --set-timeout 600 -- "${VG_FILES[@]}"
+        unset VALGRIND_OPTS
+    fi
+fi
+
+# ---------------------------------------------------------------- 8. broker stop
+section "test broker stop"
+if [ $BROKER_OK -eq 1 ]; then
+    if bash "$ROOT/tests/broker.sh" stop "$BROKER_DIR" >"$LOGS/broker-stop.log" 2>&1; then
+        pass "private broker stopped, nothing left running"
+    else
+        fail "private broker stopped, nothing left running" "$LOGS/broker-stop.log"
+    fi
+    BROKER_DIR=""
+fi
+cleanup
+
+say ""
+say "=== summary ($(($(date +%s) - START_TIME)) s; logs in build/test-logs/)"
+if [ $FAILED -gt 0 ]; then
+    say "failed:"
+    for n in "${FAILED_NAMES[@]}"; do say "  - $n"; done
+fi
+if [ $SKIPPED -gt 0 ]; then
+    say "$PASSED passed, $FAILED failed, $SKIPPED skipped"
+else
+    say "$PASSED passed, $FAILED failed"
+fi
+[ $FAILED -eq 0 ]
