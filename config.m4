@@ -18,6 +18,7 @@ MQ_SOURCES="
   src/php/mq_basic_properties.c
   src/php/mq_channel.c
   src/php/mq_connection.c
+  src/php/mq_connection_config.c
   src/php/mq_connection_pool.c
   src/php/mq_envelope.c
   src/php/mq_exceptions.c

@@ -3,6 +3,7 @@
 #
 # The one test command of mq:   tests/run.sh [--quick]
 #
+#   0. installs missing Debian packages (tools/install-deps.sh)
 #   1. builds the extension (phpize, configure, make EXTRA_CFLAGS=-Werror) and
 #      checks it: no librabbitmq linked, no PHP header in src/amqp, loads
 #   2. checks generated code: tools/gen_spec.py --check, tests/check-arginfo.sh
@@ -33,6 +34,8 @@ for arg in "$@"; do
         *) echo "run.sh: unknown option $arg" >&2; exit 2 ;;
     esac
 done
+# A fresh Debian 12 machine first gets the packages it lacks (no-op otherwise).
+bash "$ROOT/tools/install-deps.sh" || { echo "run.sh: installing dependencies failed" >&2; exit 2; }
 FUZZ_SECONDS=${MQ_FUZZ_SECONDS:-20}
 JOBS=${MQ_JOBS:-$(nproc 2>/dev/null || echo 2)}
 
@@ -361,6 +364,20 @@ else
     jobs=()
     [ "${MQ_PHPT_JOBS:-1}" -gt 1 ] 2>/dev/null && jobs=(-j"$MQ_PHPT_JOBS")
     phpt_run "phpt" "$LOGS/phpt.log" --set-timeout 120 "${jobs[@]}" -- "${PHPT_FILES[@]}"
+fi
+
+# ---------------------------------------------------------------- 6b. demo and examples
+# Each example's run.sh checks its own output; they use the private broker.
+section "demo and examples"
+if [ $BROKER_OK -eq 1 ]; then
+    for ex in examples/*/run.sh; do
+        [ -f "$ex" ] || continue
+        name=$(basename "$(dirname "$ex")")
+        check "example: $name" "$LOGS/example-$name.log" \
+            env MQ_EXTENSION="$ROOT/modules/mq.so" timeout 180 bash "$ex"
+    done
+else
+    fail "examples: no broker"
 fi
 
 # ---------------------------------------------------------------- 7. valgrind

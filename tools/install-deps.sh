@@ -1,19 +1,44 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages that building, testing and the demo need,
-# only when something is missing.  The peer extension (php8.2-amqp) is
-# installed for comparison tests but every php call of the project runs with
-# `php -n`, so it is never loaded together with mq.
+# SPDX-License-Identifier: MIT
+#
+# Installs the Debian 12 packages that building, testing, the demo and the
+# benchmark need, only when something is missing (so a prepared machine pays
+# nothing).  Debian's own rabbitmq-server service is kept from starting: the
+# tests and the demo run a private node on free ports (tests/broker.sh).  The
+# peer extension (php8.2-amqp) stays enabled in conf.d, but every php call of
+# the project uses `php -n`, so it is never loaded together with mq.
 set -euo pipefail
-pkgs=(php8.2-dev php8.2-cli php8.2-cgi php-parser rabbitmq-server librabbitmq-dev libssl-dev
-      openssl clang libclang-rt-14-dev valgrind amqp-specs php8.2-amqp php-amqplib python3
-      curl strace procps make gcc pkg-config)
+
+PACKAGES=(
+    php8.2-dev php8.2-cli php8.2-cgi php-parser
+    rabbitmq-server librabbitmq-dev libssl-dev openssl
+    clang libclang-rt-14-dev valgrind amqp-specs
+    php8.2-amqp php-amqplib
+    python3 curl strace procps make gcc pkg-config
+)
+
 missing=()
-for p in "${pkgs[@]}"; do
-    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+for p in "${PACKAGES[@]}"; do
+    if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" != "install ok installed" ]; then
+        missing+=("$p")
+    fi
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
-echo "== installing: ${missing[*]}"
+
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo
-$sudo apt-get update -q >/dev/null
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+made_policy=0
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null
+    $sudo chmod 755 /usr/sbin/policy-rc.d
+    made_policy=1
+    trap '$sudo rm -f /usr/sbin/policy-rc.d' EXIT
+fi
+$sudo apt-get update -q
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null
+if [ $made_policy -eq 1 ]; then
+    $sudo rm -f /usr/sbin/policy-rc.d
+    trap - EXIT
+fi

@@ -10,7 +10,7 @@ $conn = demo_connection();
 $conn->setReadTimeout(2);
 $ch = new AMQPChannel($conn);
 $q = new AMQPQueue($ch);
-$q->setFlags(AMQP_EXCLUSIVE | AMQP_AUTODELETE);
+$q->setFlags(AMQP_EXCLUSIVE); // gone when the connection closes
 $q->declareQueue(); // server-named queue
 $ex = new AMQPExchange($ch); // the default exchange routes by queue name
 foreach (['one', 'two', 'three'] as $body) {

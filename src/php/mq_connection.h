@@ -7,7 +7,8 @@
  * still points to an old resource simply sees it closed.  It is reference
  * counted; the holders are the AMQPConnection object using it, the entry
  * of the persistent pool (persistent ones only) and every AMQPChannel
- * opened on it.  The last release frees it.
+ * opened on it.  The last release frees it.  Also the slot helpers of
+ * AMQPConnection's declared properties, shared by its two files.
  */
 #ifndef MQ_CONNECTION_H
 #define MQ_CONNECTION_H
@@ -50,5 +51,63 @@ php_mq_conn_res *php_mq_pool_acquire(zend_string *key);
 bool php_mq_pool_store(php_mq_conn_res *res, zend_string *key);
 /* Removes res from the pool if it is there. */
 void php_mq_pool_drop(php_mq_conn_res *res);
+
+/* ---- AMQPConnection properties by slot (mq_connection*.c) -------------- */
+/* Declared property slot n of a connection, a reference followed. */
+static inline zval *php_mq_conn_slot(zend_object *obj, int n)
+{
+    zval *zv = PHP_MQ_PROP(obj, n);
+    ZVAL_DEREF(zv);
+    return zv;
+}
+
+/* The value of slot n, or NULL with the engine's Error when the
+ * constructor never initialised it (mq_connection.c). */
+zval *php_mq_conn_read(zend_object *obj, int n);
+
+/* Stores value (taken over) in slot n; the old value is released last. */
+static inline void php_mq_conn_write(zend_object *obj, int n, zval *value)
+{
+    zval *slot = php_mq_conn_slot(obj, n);
+    zval old;
+
+    ZVAL_COPY_VALUE(&old, slot);
+    ZVAL_COPY_VALUE(slot, value);
+    zval_ptr_dtor(&old);
+}
+
+static inline void php_mq_conn_write_long(zend_object *obj, int n, zend_long l)
+{
+    zval v;
+    ZVAL_LONG(&v, l);
+    php_mq_conn_write(obj, n, &v);
+}
+
+/* Stored float/int of slot n (0 when unset). */
+static inline double php_mq_conn_double(zend_object *obj, int n)
+{
+    zval *zv = php_mq_conn_slot(obj, n);
+    return Z_TYPE_P(zv) == IS_DOUBLE ? Z_DVAL_P(zv) : 0.0;
+}
+
+static inline zend_long php_mq_conn_long(zend_object *obj, int n)
+{
+    zval *zv = php_mq_conn_slot(obj, n);
+    return Z_TYPE_P(zv) == IS_LONG ? Z_LVAL_P(zv) : 0;
+}
+
+/* Getter body: return slot n as it is. */
+static inline void php_mq_conn_return_prop(zend_object *obj, int n, zval *return_value)
+{
+    zval *zv = php_mq_conn_read(obj, n);
+    if (zv) {
+        ZVAL_COPY(return_value, zv);
+    }
+}
+
+static inline bool php_mq_conn_is_open(const php_mq_connection *c)
+{
+    return c->res && php_mq_res_is_open(c->res);
+}
 
 #endif

@@ -162,7 +162,7 @@ void php_mq_throw(const mq_error *err, int rc, zend_class_entry *default_ce);
 /* Throws ce with printf-style message and code. */
 void php_mq_throwf(zend_class_entry *ce, zend_long code, const char *fmt, ...);
 
-/* ---- connection resource helpers (mq_connection.c) --------------------- */
+/* ---- connection resource helpers (mq_connection_pool.c) ---------------- */
 /* Is the connection resource usable right now? */
 bool php_mq_res_is_open(const php_mq_conn_res *res);
 /* Called after any core error: if the core connection is no longer open,
@@ -179,7 +179,8 @@ php_mq_channel *php_mq_check_channel(zval *channel_zv, const char *context);
  * "Unhandled ..." notice).  Returns 1 when the callback asked to stop
  * (returned false), 0 to go on, -1 when an exception is pending. */
 int php_mq_channel_dispatch(php_mq_channel *ch, mq_event *ev, uint32_t depth);
-/* Core hooks (zend_string bodies, signal interrupt) for a connection. */
+/* Core hooks (zend_string bodies, signal interrupt) for a connection
+ * (mq_connection_pool.c). */
 void php_mq_set_hooks(mq_conn *conn);
 
 /* ---- values (mq_value.c) ----------------------------------------------- */
