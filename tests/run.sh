@@ -105,16 +105,8 @@ BROKER_STARTER=$!
 # ---------------------------------------------------------------- 1. extension
 section "extension build (gcc, -Werror)"
 # config.m4 and config.w32 list the same sources, sorted, and all of them.
-source_lists() {
-    local m4 w32 files
-    m4=$(grep -oE 'src/(amqp|php)/[A-Za-z0-9_]+\.c' config.m4)
-    w32=$(grep -oE 'src/(amqp|php)/[A-Za-z0-9_]+\.c' config.w32)
-    files=$(ls src/amqp/*.c src/php/*.c 2>/dev/null | LC_ALL=C sort)
-    [ "$m4" = "$(LC_ALL=C sort <<<"$m4")" ] || { echo "config.m4: MQ_SOURCES not sorted"; return 1; }
-    [ "$m4" = "$w32" ] || { echo "config.m4 and config.w32 lists differ:"; diff <(echo "$m4") <(echo "$w32"); return 1; }
-    [ "$m4" = "$files" ] || { echo "MQ_SOURCES (<) differs from the files (>):"; diff <(echo "$m4") <(echo "$files"); return 1; }
-}
-check "config.m4 and config.w32 list all sources" "$LOGS/source-lists.log" source_lists
+check "config.m4 and config.w32 list all sources" "$LOGS/source-lists.log" \
+    bash tests/packaging/config-w32-sync.sh
 
 build_extension() {
     # (a plain && chain: errexit does not work inside a function called by if)
@@ -373,11 +365,24 @@ if [ $BROKER_OK -eq 1 ]; then
     for ex in examples/*/run.sh; do
         [ -f "$ex" ] || continue
         name=$(basename "$(dirname "$ex")")
-        check "example: $name" "$LOGS/example-$name.log" \
-            env MQ_EXTENSION="$ROOT/modules/mq.so" timeout 180 bash "$ex"
+        env MQ_EXTENSION="$ROOT/modules/mq.so" timeout 180 bash "$ex" >"$LOGS/example-$name.log" 2>&1
+        case $? in
+            0) pass "example: $name" ;;
+            77) skip "example: $name (a package it needs is missing)" ;;
+            *) fail "example: $name" "$LOGS/example-$name.log" ;;
+        esac
     done
 else
     fail "examples: no broker"
+fi
+
+# ---------------------------------------------------------------- 6c. packaging
+section "packaging"
+check "package.xml lists every file" "$LOGS/package-xml.log" bash tests/packaging/check-package-xml.sh
+check "composer.json (PIE) validates" "$LOGS/composer.log" bash tests/packaging/composer-validate.sh
+if [ $QUICK -eq 0 ] && [ $BROKER_OK -eq 1 ]; then
+    check "pecl package + install + phpt suite from the tarball" "$LOGS/pecl-install.log" \
+        timeout 900 bash tests/packaging/pecl-install.sh
 fi
 
 # ---------------------------------------------------------------- 7. valgrind

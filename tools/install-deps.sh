@@ -15,6 +15,7 @@ PACKAGES=(
     clang libclang-rt-14-dev valgrind amqp-specs
     php8.2-amqp php-amqplib
     python3 curl strace procps make gcc pkg-config
+    php-pear composer php-symfony-amqp-messenger
 )
 
 missing=()
