@@ -22,8 +22,12 @@
 extern "C" {
 #endif
 
-/* Nesting limit of the reader's validation and of mq_table_validate(). */
-#define MQ_TABLE_MAX_DEPTH 128
+/* Nesting limit of the reader's validation and of mq_table_validate().  It
+ * only protects the C stack (validation recurses, a few hundred bytes per
+ * level): RabbitMQ relays whatever nesting a publisher sent, so the limit is
+ * far above what applications use, and the PHP binding applies its own,
+ * configurable limit (amqp.deserialization_depth) leniently below it. */
+#define MQ_TABLE_MAX_DEPTH 1000
 
 /* One decoded field value.  For 'F' and 'A' `bytes` is the *content* of the
  * nested table/array (without its u32 length) and is iterated with
