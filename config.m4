@@ -15,11 +15,13 @@ MQ_SOURCES="
   src/amqp/mq_io_tls.c
   src/amqp/mq_spec.c
   src/amqp/mq_table.c
+  src/amqp/mq_uri.c
   src/php/mq_basic_properties.c
   src/php/mq_channel.c
   src/php/mq_connection.c
   src/php/mq_connection_config.c
   src/php/mq_connection_pool.c
+  src/php/mq_connection_uri.c
   src/php/mq_envelope.c
   src/php/mq_exceptions.c
   src/php/mq_exchange.c

@@ -48,6 +48,18 @@ class AMQPConnection
      * verify (bool or "true"/"false"/"on"/"off"/"yes"/"no"/"1"/"0") and
      * connection_name.  Missing keys take their amqp.* ini defaults.
      *
+     * mq extension: heartbeat_thread (the values verify takes; default
+     * amqp.heartbeat_thread, off).  When on and heartbeat > 0, a background
+     * thread sends heartbeat frames while PHP runs long code between calls
+     * (a slow consume callback, a request doing other work), so the broker
+     * does not drop the connection; it only writes heartbeats, never reads,
+     * and a persistent connection keeps it while pooled.  Without it,
+     * heartbeats are only sent and checked inside calls: more than about
+     * 2 x heartbeat seconds outside the extension and the broker closes the
+     * connection (the next call throws AMQPConnectionException).  A broker
+     * that goes silent is detected within 2 x heartbeat seconds either way.
+     * Not a property: var_dump() shows what php-amqp shows.
+     *
      * @param array $credentials
      * @throws AMQPConnectionException when a value is out of range.
      */
@@ -241,4 +253,72 @@ class AMQPConnection
     public function getConnectionName(): ?string {}
 
     public function setConnectionName(?string $connectionName): void {}
+
+    /**
+     * mq extension: whether the broker has blocked this connection
+     * (connection.blocked, sent during a memory or disk alarm to connections
+     * that publish; RabbitMQ then stops reading from them until
+     * connection.unblocked).  Reads what has arrived without blocking first,
+     * so the answer is current, and runs the blocked callback for the
+     * notifications read (see setBlockedCallback()).  false when not
+     * connected.
+     *
+     * While blocked, AMQPExchange::publish() waits for connection.unblocked
+     * up to the write timeout and then throws AMQPExchangeException "Could
+     * not publish to exchange. Connection blocked by the server: <reason>"
+     * (the connection stays open; nothing was sent).  With a write timeout
+     * of 0 (the default, "no limit") publish() does not wait: the message
+     * is written to the socket and the broker reads it once it unblocks
+     * (like php-amqp; once the socket buffers are full, publish() waits
+     * without limit).
+     */
+    public function isBlocked(): bool {}
+
+    /**
+     * mq extension: sets (or with null removes) the callback run for every
+     * connection.blocked / connection.unblocked notification the broker
+     * sends: $callback(bool $blocked, string $reason), $reason being the
+     * broker's text (e.g. "low on memory"), "" for unblocked.
+     *
+     * Notifications are read inside any call that reads from the connection,
+     * but the callback runs only where application code may run: inside
+     * AMQPQueue::consume() and AMQPQueue::consumeNonBlocking() (at once, also
+     * while they wait) and isBlocked(); notifications read elsewhere (e.g.
+     * by publish()) are kept (the latest 8) and delivered at the next of
+     * these calls.  Its return value is ignored; an exception it throws
+     * ends the call that ran it.
+     */
+    public function setBlockedCallback(?callable $callback): void {}
+
+    /**
+     * mq extension: a PHP stream for the connection's socket, for readiness
+     * only: pass it to stream_select() (read set) or to an event loop's
+     * readable watcher (ReactPHP, Revolt/AMPHP, ext-event/ev), TLS
+     * connections included.  Never read from it or write to it (both are
+     * refused with a warning: the bytes belong to the AMQP engine); it
+     * cannot be made blocking.  It is a duplicate of the socket descriptor:
+     * closing it does not close the connection; fetch a new one after
+     * reconnecting.
+     *
+     * The pattern (drain, then select): call AMQPQueue::consumeNonBlocking()
+     * before every wait on the stream, because deliveries may already be
+     * buffered in the connection (read by another call, or decrypted by
+     * TLS) without the socket being readable; then wait for the stream with
+     * a timeout of at most half the heartbeat interval, so that heartbeats
+     * keep flowing while the loop idles:
+     *
+     *     $queue->consume(null);                 // basic.consume only
+     *     $amqp = $connection->getStream();
+     *     for (;;) {
+     *         $queue->consumeNonBlocking($handler);   // drain
+     *         $r = [$amqp, $other]; $w = $e = null;
+     *         stream_select($r, $w, $e, 0, 500000);    // then wait
+     *         // ... handle $other if it is in $r
+     *     }
+     *
+     * @return resource
+     * @throws AMQPConnectionException "Could not get stream. No connection available."
+     *         when not connected.
+     */
+    public function getStream() {}
 }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 6563c48c13b50071b57a14cfc02ae089bdcafcca */
+ * Stub hash: d8d5802021571fa8957932474b0084ed9972fc31 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_AMQPConnection___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, credentials, IS_ARRAY, 0, "[]")
@@ -121,6 +121,15 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AMQPConnection_setConnecti
 	ZEND_ARG_TYPE_INFO(0, connectionName, IS_STRING, 1)
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_AMQPConnection_isBlocked arginfo_class_AMQPConnection_isConnected
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AMQPConnection_setBlockedCallback, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, callback, IS_CALLABLE, 1)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_AMQPConnection_getStream, 0, 0, 0)
+ZEND_END_ARG_INFO()
+
 
 ZEND_METHOD(AMQPConnection, __construct);
 ZEND_METHOD(AMQPConnection, isConnected);
@@ -166,6 +175,9 @@ ZEND_METHOD(AMQPConnection, getSaslMethod);
 ZEND_METHOD(AMQPConnection, setSaslMethod);
 ZEND_METHOD(AMQPConnection, getConnectionName);
 ZEND_METHOD(AMQPConnection, setConnectionName);
+ZEND_METHOD(AMQPConnection, isBlocked);
+ZEND_METHOD(AMQPConnection, setBlockedCallback);
+ZEND_METHOD(AMQPConnection, getStream);
 
 
 static const zend_function_entry class_AMQPConnection_methods[] = {
@@ -213,6 +225,9 @@ static const zend_function_entry class_AMQPConnection_methods[] = {
 	ZEND_ME(AMQPConnection, setSaslMethod, arginfo_class_AMQPConnection_setSaslMethod, ZEND_ACC_PUBLIC)
 	ZEND_ME(AMQPConnection, getConnectionName, arginfo_class_AMQPConnection_getConnectionName, ZEND_ACC_PUBLIC)
 	ZEND_ME(AMQPConnection, setConnectionName, arginfo_class_AMQPConnection_setConnectionName, ZEND_ACC_PUBLIC)
+	ZEND_ME(AMQPConnection, isBlocked, arginfo_class_AMQPConnection_isBlocked, ZEND_ACC_PUBLIC)
+	ZEND_ME(AMQPConnection, setBlockedCallback, arginfo_class_AMQPConnection_setBlockedCallback, ZEND_ACC_PUBLIC)
+	ZEND_ME(AMQPConnection, getStream, arginfo_class_AMQPConnection_getStream, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 

@@ -222,4 +222,38 @@ class AMQPQueue
      * this object; null before any declare.
      */
     public function getConsumerCount(): ?int {}
+
+    /**
+     * mq extension: non-blocking consume for event loops.  Dispatches every
+     * delivery already buffered or readable now, of every consumer on this
+     * queue's connection (started with consume(), e.g. consume(null) which
+     * only registers the consumer), to $callback(AMQPEnvelope $envelope,
+     * AMQPQueue $queue) exactly like consume() does, along with confirms
+     * and returns (to their channel's callbacks), blocked notifications
+     * (AMQPConnection::setBlockedCallback()) and server cancels
+     * (setCancelCallback()); it services heartbeats, and returns the number
+     * of deliveries dispatched as soon as nothing more is there (0: nothing
+     * was there) — never waits, never throws a timeout.  The callback
+     * returning false stops it early: call it again before waiting on the
+     * stream, the rest is still buffered.  Errors are thrown as by
+     * consume().  See AMQPConnection::getStream() for the drain-then-select
+     * pattern.
+     *
+     * @throws AMQPQueueException|AMQPChannelException|AMQPConnectionException|AMQPEnvelopeException
+     */
+    public function consumeNonBlocking(callable $callback): int {}
+
+    /**
+     * mq extension: sets (or with null removes) the callback run when the
+     * broker cancels a consumer this queue object started (basic.cancel:
+     * the queue was deleted, or a quorum queue's leader moved):
+     * $callback(string $consumerTag, AMQPQueue $queue).  The consumer is
+     * forgotten first (getConsumerTag() returns null, the channel's
+     * getConsumers() no longer lists it); the channel stays open and
+     * usable.  Inside consume() the loop goes on after the callback unless
+     * it returns false (consume() then returns) or throws.  Without a
+     * callback, consume() and consumeNonBlocking() throw
+     * AMQPQueueException "Consumer '<tag>' was cancelled by the server."
+     */
+    public function setCancelCallback(?callable $callback): void {}
 }

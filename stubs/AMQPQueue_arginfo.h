@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 4b50bcce0dc224c7841384b80451ea1032ec7aa4 */
+ * Stub hash: ce723bae40f4046b804c150d79317442bd72ab56 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_AMQPQueue___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_TYPE_MASK(0, channel, AMQPChannel|AMQPConnection, 0, NULL)
@@ -101,6 +101,14 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AMQPQueue_getConsumerCount, 0, 0, IS_LONG, 1)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AMQPQueue_consumeNonBlocking, 0, 1, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, callback, IS_CALLABLE, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AMQPQueue_setCancelCallback, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, callback, IS_CALLABLE, 1)
+ZEND_END_ARG_INFO()
+
 
 ZEND_METHOD(AMQPQueue, __construct);
 ZEND_METHOD(AMQPQueue, getName);
@@ -130,6 +138,8 @@ ZEND_METHOD(AMQPQueue, getChannel);
 ZEND_METHOD(AMQPQueue, getConnection);
 ZEND_METHOD(AMQPQueue, getConsumerTag);
 ZEND_METHOD(AMQPQueue, getConsumerCount);
+ZEND_METHOD(AMQPQueue, consumeNonBlocking);
+ZEND_METHOD(AMQPQueue, setCancelCallback);
 
 
 static const zend_function_entry class_AMQPQueue_methods[] = {
@@ -161,6 +171,8 @@ static const zend_function_entry class_AMQPQueue_methods[] = {
 	ZEND_ME(AMQPQueue, getConnection, arginfo_class_AMQPQueue_getConnection, ZEND_ACC_PUBLIC)
 	ZEND_ME(AMQPQueue, getConsumerTag, arginfo_class_AMQPQueue_getConsumerTag, ZEND_ACC_PUBLIC)
 	ZEND_ME(AMQPQueue, getConsumerCount, arginfo_class_AMQPQueue_getConsumerCount, ZEND_ACC_PUBLIC)
+	ZEND_ME(AMQPQueue, consumeNonBlocking, arginfo_class_AMQPQueue_consumeNonBlocking, ZEND_ACC_PUBLIC)
+	ZEND_ME(AMQPQueue, setCancelCallback, arginfo_class_AMQPQueue_setCancelCallback, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 

@@ -29,4 +29,4 @@ amqp.host => localhost => localhost
 amqp.port => 5672 => 5672
 amqp.sasl_method => AMQP_SASL_METHOD_PLAIN => AMQP_SASL_METHOD_PLAIN
 bool(false)
-int(25)
+int(27)

@@ -61,7 +61,7 @@ Class [ <internal:amqp> class AMQPConnection ] {
     Property [ private ?string $connectionName = NULL ]
   }
 
-  - Methods [44] {
+  - Methods [47] {
     Method [ <internal:amqp, ctor> public method __construct ] {
 
       - Parameters [1] {
@@ -383,6 +383,27 @@ Class [ <internal:amqp> class AMQPConnection ] {
         Parameter #0 [ <required> ?string $connectionName ]
       }
       - Return [ void ]
+    }
+
+    Method [ <internal:amqp> public method isBlocked ] {
+
+      - Parameters [0] {
+      }
+      - Return [ bool ]
+    }
+
+    Method [ <internal:amqp> public method setBlockedCallback ] {
+
+      - Parameters [1] {
+        Parameter #0 [ <required> ?callable $callback ]
+      }
+      - Return [ void ]
+    }
+
+    Method [ <internal:amqp> public method getStream ] {
+
+      - Parameters [0] {
+      }
     }
   }
 }

@@ -32,7 +32,7 @@ Class [ <internal:amqp> class AMQPQueue ] {
     Property [ private array $arguments = [] ]
   }
 
-  - Methods [28] {
+  - Methods [30] {
     Method [ <internal:amqp, ctor> public method __construct ] {
 
       - Parameters [1] {
@@ -255,6 +255,22 @@ Class [ <internal:amqp> class AMQPQueue ] {
       - Parameters [0] {
       }
       - Return [ ?int ]
+    }
+
+    Method [ <internal:amqp> public method consumeNonBlocking ] {
+
+      - Parameters [1] {
+        Parameter #0 [ <required> callable $callback ]
+      }
+      - Return [ int ]
+    }
+
+    Method [ <internal:amqp> public method setCancelCallback ] {
+
+      - Parameters [1] {
+        Parameter #0 [ <required> ?callable $callback ]
+      }
+      - Return [ void ]
     }
   }
 }

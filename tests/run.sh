@@ -376,6 +376,18 @@ else
     fail "examples: no broker"
 fi
 
+# ---------------------------------------------------------------- 6b'. benchmark smoke
+# A few hundred messages per case and client (mq, PECL amqp, php-amqplib, C
+# on librabbitmq): checks that the benchmark runs and its figures parse.
+# Speed is never asserted here: the full run writes bench/results.md.
+section "benchmark smoke run"
+if [ $BROKER_OK -eq 1 ]; then
+    check "bench/run.sh --smoke" "$LOGS/bench-smoke.log" \
+        env MQ_EXTENSION="$ROOT/modules/mq.so" timeout 600 bash bench/run.sh --smoke
+else
+    fail "benchmark smoke: no broker"
+fi
+
 # ---------------------------------------------------------------- 6c. packaging
 section "packaging"
 check "package.xml lists every file" "$LOGS/package-xml.log" bash tests/packaging/check-package-xml.sh

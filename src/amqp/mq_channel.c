@@ -122,7 +122,10 @@ bool mq_channel_is_open(const mq_conn *c, uint16_t id)
     return c->open && ch && ch->state == MQ_CH_OPEN;
 }
 
-int mq_conn_channels_used(const mq_conn *c) { return c->nused; }
+/* Channels closed by us but still waiting for close-ok keep their id
+ * reserved (it is not reused before the close-ok) but no longer count as
+ * used: to the application they are gone, as in php-amqp. */
+int mq_conn_channels_used(const mq_conn *c) { return c->nused - c->nclosing; }
 
 const mq_error *mq_channel_error(const mq_conn *c, uint16_t id)
 {
@@ -489,7 +492,11 @@ int mq_basic_publish(mq_conn *c, uint16_t ch, mq_bytes exchange, mq_bytes routin
         w.type = MQ_W_UNBLOCK;
         int r = mq_conn_pump(c, &w, mq_deadline_in(c->write_timeout), true);
         if (r < 0) return r;
-        if (r == 0) return mq_error_set(&c->err, MQ_E_BLOCKED, "connection blocked by the server");
+        if (r == 0)
+            return c->blocked_reason[0]
+                       ? mq_error_set(&c->err, MQ_E_BLOCKED, "connection blocked by the server: %s",
+                                      c->blocked_reason)
+                       : mq_error_set(&c->err, MQ_E_BLOCKED, "connection blocked by the server");
         if ((rc = chan_check(c, ch)) < 0) return rc;
     }
 

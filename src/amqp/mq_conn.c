@@ -16,10 +16,19 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <sys/socket.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "mq_table.h"
+
+/* Bound of the whole handshake (TLS included) when no connect timeout is
+ * set, like librabbitmq's login timeout: a server that accepts TCP but never
+ * speaks must not make mq_conn_open() wait forever.  A larger rpc timeout
+ * raises it. */
+#define MQ_HANDSHAKE_TIMEOUT 12.0
 
 static void *default_body_alloc(void *ud, size_t len, char **data)
 {
@@ -86,7 +95,7 @@ int64_t mq_conn_rpc_deadline(const mq_conn *c) { return mq_deadline_in(c->rpc_ti
 
 static void hb_thread_stop(mq_conn *c)
 {
-    if (!c->hb_thread) return;
+    if (!mq_conn_wlock_needed(c)) return; /* none, or a forked child's stale flag (now cleared) */
     pthread_mutex_lock(&c->hb_mu);
     __atomic_store_n(&c->hb_stop, true, __ATOMIC_RELAXED);
     pthread_cond_signal(&c->hb_cv);
@@ -155,8 +164,17 @@ int mq_conn_heartbeat_thread(mq_conn *c, bool on)
     if (!c->open) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
     if (c->heartbeat == 0) return MQ_OK; /* nothing to send */
     c->hb_stop = false;
+    c->hb_pid = getpid();
     c->hb_thread = true; /* before the thread exists: our writes lock from now on */
-    if (pthread_create(&c->hb_tid, NULL, hb_main, c) != 0) {
+    /* The thread blocks every signal, so that process-directed signals
+     * (SIGTERM, SIGINT, SIGALRM, PHP's timers) always reach the embedding
+     * thread, whose handlers may touch its state, and wake its waits. */
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    int e = pthread_create(&c->hb_tid, NULL, hb_main, c);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (e != 0) {
         c->hb_thread = false;
         return mq_error_set(&c->err, MQ_E_NOMEM, "could not start the heartbeat thread");
     }
@@ -173,6 +191,8 @@ static void teardown(mq_conn *c)
     c->io = NULL;
     c->open = false;
     c->blocked = false;
+    c->blocked_reason[0] = '\0';
+    c->notice_count = 0;
     c->cork = 0;
     mq_chans_reset(c);
     mq_conn_queue_clear(c);
@@ -231,7 +251,7 @@ static int write_all(mq_conn *c, struct iovec *iov, int cnt)
     if (!c->io) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
     int64_t deadline = mq_deadline_in(c->write_timeout);
     int rc = MQ_OK;
-    bool lock = c->hb_thread;
+    bool lock = mq_conn_wlock_needed(c);
     if (lock) pthread_mutex_lock(&c->wlock);
     int i = 0;
     while (i < cnt) {
@@ -487,15 +507,19 @@ int mq_conn_open(mq_conn *c, const mq_conn_params *p)
     c->rpc_timeout = p->rpc_timeout;
     int64_t cdl = mq_deadline_in(p->connect_timeout);
     /* the write timeout applies inside the handshake too, but never beyond it */
+    double hs_bound = p->connect_timeout > 0 ? p->connect_timeout
+                      : p->rpc_timeout > MQ_HANDSHAKE_TIMEOUT ? p->rpc_timeout : MQ_HANDSHAKE_TIMEOUT;
     double saved_wt = c->write_timeout;
-    if (p->connect_timeout > 0 && (c->write_timeout <= 0 || c->write_timeout > p->connect_timeout))
-        c->write_timeout = p->connect_timeout;
+    if (c->write_timeout <= 0 || c->write_timeout > hs_bound) c->write_timeout = hs_bound;
 
     int fd = mq_io_tcp_connect(p->host, p->port, cdl, &c->hooks, &c->err);
     if (fd < 0) {
         c->write_timeout = saved_wt;
         return fd;
     }
+    /* TLS and AMQP handshakes: within the connect timeout, or when there is
+     * none, within hs_bound from here (the TCP connect is the OS's) */
+    if (!cdl) cdl = mq_deadline_in(hs_bound);
     c->io = p->tls ? mq_io_tls_new(fd, p, cdl, &c->hooks, &c->err) : mq_io_tcp_new(fd, &c->err);
     if (!c->io) {
         c->write_timeout = saved_wt;
@@ -561,6 +585,9 @@ int mq_conn_close(mq_conn *c)
         }
     }
     c->write_timeout = saved_wt;
+    /* The protocol is over: end the TCP connection now, even while the
+     * embedder holds a duplicate of the descriptor (a readiness stream). */
+    if (c->io && c->io->fd >= 0) (void)shutdown(c->io->fd, SHUT_RDWR);
     teardown(c);
     return rc;
 }

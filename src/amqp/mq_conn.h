@@ -43,7 +43,9 @@ typedef struct mq_conn_params {
     uint16_t channel_max;      /* proposed; 0 = take the server's */
     uint32_t frame_max;        /* proposed; 0 = take the server's */
     uint16_t heartbeat;        /* seconds; 0 = off (the server's value is not taken) */
-    double connect_timeout;    /* seconds; 0 = no limit */
+    double connect_timeout;    /* seconds, the whole open; 0 = no limit for the TCP connect,
+                                * and the TLS + AMQP handshake is bounded by 12 s (or
+                                * rpc_timeout when larger) */
     double read_timeout;       /* per wait in mq_conn_wait_event(); 0 = forever */
     double write_timeout;      /* per write; 0 = forever */
     double rpc_timeout;        /* per synchronous method; 0 = forever */
@@ -85,7 +87,8 @@ void mq_conn_set_hooks(mq_conn *c, const mq_hooks *h);
 int mq_conn_open(mq_conn *c, const mq_conn_params *p);
 /* Graceful close: every open channel gets channel.close (errors ignored),
  * then connection.close(200) and its close-ok, bounded by the rpc/write
- * timeouts; the socket is closed in every case.  No-op when not open. */
+ * timeouts; the socket is shut down (also for duplicates of its
+ * descriptor) and closed in every case.  No-op when not open. */
 int mq_conn_close(mq_conn *c);
 /* Drops the socket at once, without protocol. */
 void mq_conn_abort(mq_conn *c);
@@ -102,6 +105,20 @@ mq_bytes mq_conn_server_properties(const mq_conn *c);
 /* Changes timeouts of an open (or not yet open) connection; 0 = none. */
 void mq_conn_set_timeouts(mq_conn *c, double read, double write, double rpc);
 bool mq_conn_is_blocked(const mq_conn *c);     /* connection.blocked in force */
+/* The reason of the server's last connection.blocked ("" before any). */
+const char *mq_conn_blocked_reason(const mq_conn *c);
+/* Blocked/unblocked notices.  Every connection.blocked/unblocked the frame
+ * pump reads (inside any call) is also recorded as a notice, so that the
+ * embedder can tell the application about it after that call returned
+ * (a callback from inside the pump could re-enter the connection).  Takes
+ * the oldest notice not yet taken (a wait for MQ_EV_BLOCKED events takes
+ * them too, and returns as soon as one is read): 1 with *blocked (true for
+ * connection.blocked) and *reason (the server's text, "" for unblocked;
+ * valid until the next call on the connection) set, or 0 when there is
+ * none.  At most MQ_BLOCKED_NOTICES are kept (the oldest is dropped when
+ * more arrive untaken); a failed or closed connection forgets them. */
+#define MQ_BLOCKED_NOTICES 8
+int mq_conn_take_blocked_notice(mq_conn *c, bool *blocked, const char **reason);
 
 /* Reads and handles whatever has arrived without blocking (heartbeats,
  * closes, async events, which are queued), sends a heartbeat when one is
@@ -119,7 +136,10 @@ int mq_conn_uncork(mq_conn *c);
 bool mq_conn_has_buffered(const mq_conn *c);
 
 /* Optional background heartbeat sender (opt-in).  Sends heartbeat frames
- * when nothing was written for half the interval; never reads. */
+ * when nothing was written for half the interval; never reads, never calls
+ * hooks, blocks every signal (they reach the calling thread).  A no-op when
+ * heartbeats are off; stopped by on=false, close, abort, failure and free.
+ * A child forked meanwhile has no thread: it neither locks nor joins. */
 int mq_conn_heartbeat_thread(mq_conn *c, bool on);
 
 /* ---- channels ---------------------------------------------------------- */
@@ -134,7 +154,8 @@ int mq_channel_close(mq_conn *c, uint16_t id);
  * network beyond the write. */
 void mq_channel_close_async(mq_conn *c, uint16_t id);
 bool mq_channel_is_open(const mq_conn *c, uint16_t id);
-/* Number of allocated channel ids (open or closing). */
+/* Number of channels in use: open ones (ids of channels we closed stay
+ * reserved until their close-ok, but are not counted). */
 int mq_conn_channels_used(const mq_conn *c);
 /* The server's channel.close that closed channel id, if any (reply_code 0
  * if it was closed by us or is open). */
@@ -209,7 +230,13 @@ int mq_basic_get(mq_conn *c, uint16_t ch, mq_bytes queue, bool no_ack, mq_messag
 
 /* basic.publish + content header + body frames split at frame_max, encoded
  * into one buffer (small bodies) or an iovec (large ones) and written with
- * one send; pending acks go out in the same write.  props may be NULL. */
+ * one send; pending acks go out in the same write.  props may be NULL.
+ * While the server has the connection blocked (connection.blocked) it first
+ * waits for connection.unblocked up to the write timeout, then fails with
+ * MQ_E_BLOCKED ("connection blocked by the server: <reason>"; the
+ * connection stays open, nothing was sent).  With no write timeout (0) it
+ * does not wait: the frames are written (the server reads them once it
+ * unblocks; a write that cannot complete waits like any other). */
 int mq_basic_publish(mq_conn *c, uint16_t ch, mq_bytes exchange, mq_bytes routing_key,
                      bool mandatory, bool immediate, const mq_basic_properties_t *props,
                      const char *body, size_t body_len);
@@ -225,7 +252,11 @@ enum {
     MQ_EV_ACK = 1 << 2,     /* basic.ack from the server (confirm mode) */
     MQ_EV_NACK = 1 << 3,    /* basic.nack from the server */
     MQ_EV_CANCEL = 1 << 4,  /* basic.cancel from the server (consumer_tag) */
-    MQ_EV_ANY = 0x1f
+    MQ_EV_ANY = 0x1f,
+    /* connection.blocked/unblocked (ev->blocked, ev->reason; channel 0),
+     * taken from the notices (see mq_conn_take_blocked_notice()); matches
+     * a waiter on any channel.  Only when asked for: not in MQ_EV_ANY. */
+    MQ_EV_BLOCKED = 1 << 5
 };
 
 typedef struct mq_event {
@@ -236,12 +267,14 @@ typedef struct mq_event {
     bool requeue;          /* nack */
     mq_bytes consumer_tag; /* cancel */
     mq_message msg;        /* deliver/return */
+    bool blocked;          /* blocked: true for connection.blocked, false for unblocked */
+    mq_bytes reason;       /* blocked: the server's reason (empty for unblocked) */
 } mq_event;
 
 /* Waits for the next event whose kind is in `kinds` and whose channel is
  * `ch` (0: any channel).  Events that arrive meanwhile and do not match are
  * queued in arrival order, never dropped; queued matching events come
- * first.  timeout: seconds, 0 = the connection's read timeout (which itself
+ * first (MQ_EV_BLOCKED notices before them).  timeout: seconds, 0 = the connection's read timeout (which itself
  * is 0 = wait forever), < 0 = do not block (only buffered/readable data).
  * Returns 1 with *ev filled, 0 on timeout, or an
  * error; MQ_E_CHANNEL_CLOSED (error record names the channel) when the

@@ -19,6 +19,7 @@
 #define MQ_CONN_INTERNAL_H
 
 #include <pthread.h>
+#include <unistd.h>
 #include "mq_conn.h"
 #include "mq_io.h"
 
@@ -108,6 +109,13 @@ struct mq_conn {
     uint8_t *server_props;     /* copy of connection.start server-properties */
     size_t server_props_len;
     bool blocked;              /* connection.blocked in force */
+    char blocked_reason[256];  /* reason of the last connection.blocked */
+    struct {
+        bool blocked;          /* connection.blocked (else unblocked) */
+        char reason[256];      /* its reason ("" for unblocked) */
+    } notices[MQ_BLOCKED_NOTICES]; /* ring of untaken blocked/unblocked notices */
+    unsigned notice_first;     /* ring index of the oldest */
+    unsigned notice_count;     /* untaken notices */
     /* write side */
     mq_wbuf out;               /* buffered output (corked acks, frames being built) */
     int cork;                  /* cork depth */
@@ -123,6 +131,7 @@ struct mq_conn {
     mq_qev *held;              /* dequeued event whose bytes back the caller's views */
     /* heartbeat thread */
     bool hb_thread;            /* thread running: writes (and TLS reads) take wlock */
+    pid_t hb_pid;              /* process that started it (a forked child has no thread) */
     pthread_t hb_tid;          /* the thread */
     pthread_mutex_t wlock;     /* serialises writes with the thread */
     pthread_mutex_t hb_mu;     /* guards hb_stop for the condition variable */
@@ -150,6 +159,17 @@ int mq_conn_heartbeat_due(mq_conn *c, int64_t now);
 void mq_conn_release_held(mq_conn *c);
 /* Deadline for an rpc step: now + rpc_timeout (0 = none). */
 int64_t mq_conn_rpc_deadline(const mq_conn *c);
+/* Must this thread take wlock for a write (or a TLS read)?  Only while the
+ * heartbeat thread runs.  In a child forked meanwhile the flag is stale
+ * (threads do not survive fork(); wlock may even be held forever): it is
+ * cleared, and the child neither locks nor joins. */
+static inline bool mq_conn_wlock_needed(mq_conn *c)
+{
+    if (!c->hb_thread) return false;
+    if (c->hb_pid == getpid()) return true;
+    c->hb_thread = false;
+    return false;
+}
 static inline int64_t mq_conn_last_write(const mq_conn *c)
 {
     return __atomic_load_n(&c->last_write, __ATOMIC_RELAXED);

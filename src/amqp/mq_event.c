@@ -270,6 +270,35 @@ static int content_done(mq_conn *c, mq_chan *ch, uint16_t chid, mq_waiter *w)
     return deliver(c, w, kind_of(ch->asm_method), chid, mp, mlen, hp, hlen, handle, body, blen);
 }
 
+/* Records a blocked/unblocked notice (the ring drops its oldest when full). */
+static void add_notice(mq_conn *c, bool blocked, const char *reason)
+{
+    if (c->notice_count == MQ_BLOCKED_NOTICES) {
+        c->notice_first = (c->notice_first + 1) % MQ_BLOCKED_NOTICES;
+        c->notice_count--;
+    }
+    unsigned i = (c->notice_first + c->notice_count) % MQ_BLOCKED_NOTICES;
+    c->notices[i].blocked = blocked;
+    /* reason is NUL-terminated and shorter than the slot (blocked_reason) */
+    memcpy(c->notices[i].reason, reason, strlen(reason) + 1);
+    c->notice_count++;
+}
+
+/* Hands the oldest notice to an event waiter that asked for MQ_EV_BLOCKED. */
+static bool notice_to_waiter(mq_conn *c, mq_waiter *w)
+{
+    bool blocked;
+    const char *reason;
+    if (w->type != MQ_W_EVENT || !(w->kinds & MQ_EV_BLOCKED)) return false;
+    if (!mq_conn_take_blocked_notice(c, &blocked, &reason)) return false;
+    memset(w->ev, 0, sizeof *w->ev);
+    w->ev->kind = MQ_EV_BLOCKED;
+    w->ev->blocked = blocked;
+    w->ev->reason = mq_bytes_of(reason, strlen(reason));
+    w->done = true;
+    return true;
+}
+
 static int on_connection_method(mq_conn *c, const mq_frame *f, uint32_t id, mq_waiter *w)
 {
     union mq_method_args a;
@@ -294,12 +323,21 @@ static int on_connection_method(mq_conn *c, const mq_frame *f, uint32_t id, mq_w
         c->err = e;
         return mq_conn_fail(c, MQ_E_CONNECTION_CLOSED);
     }
-    case MQ_CONNECTION_BLOCKED:
+    case MQ_CONNECTION_BLOCKED: {
+        size_t n = a.connection_blocked.reason.len;
+        if (n >= sizeof c->blocked_reason) n = sizeof c->blocked_reason - 1;
+        if (n) memcpy(c->blocked_reason, a.connection_blocked.reason.ptr, n);
+        c->blocked_reason[n] = '\0';
         c->blocked = true;
+        add_notice(c, true, c->blocked_reason);
+        notice_to_waiter(c, w);
         return MQ_OK;
+    }
     case MQ_CONNECTION_UNBLOCKED:
         c->blocked = false;
+        add_notice(c, false, "");
         if (w->type == MQ_W_UNBLOCK) w->done = true;
+        notice_to_waiter(c, w);
         return MQ_OK;
     default:
         if (w->type == MQ_W_RPC && w->ch == 0 && in_list(w->replies, id)) {
@@ -516,7 +554,7 @@ static ssize_t read_some(mq_conn *c, size_t need)
     int rc = rbuf_prepare(c, need);
     if (rc < 0) return rc;
     mq_io *io = c->io;
-    bool lock = c->hb_thread && io->read_needs_lock;
+    bool lock = io->read_needs_lock && mq_conn_wlock_needed(c);
     if (lock) pthread_mutex_lock(&c->wlock);
     ssize_t n = io->ops->read(io, c->rbuf + c->rend, c->rcap - c->rend, &c->err);
     if (lock) pthread_mutex_unlock(&c->wlock);
@@ -532,7 +570,7 @@ static ssize_t read_some(mq_conn *c, size_t need)
 static size_t io_pending(mq_conn *c)
 {
     mq_io *io = c->io;
-    bool lock = c->hb_thread && io->read_needs_lock;
+    bool lock = io->read_needs_lock && mq_conn_wlock_needed(c);
     if (lock) pthread_mutex_lock(&c->wlock);
     size_t n = io->ops->pending(io);
     if (lock) pthread_mutex_unlock(&c->wlock);
@@ -599,7 +637,15 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
 int mq_conn_wait_event(mq_conn *c, uint16_t ch, int kinds, double timeout, mq_event *ev)
 {
     mq_conn_release_held(c);
-    if (!(kinds & MQ_EV_ANY) || !ev) return mq_error_set(&c->err, MQ_E_INVALID, "invalid argument");
+    if (!(kinds & (MQ_EV_ANY | MQ_EV_BLOCKED)) || !ev)
+        return mq_error_set(&c->err, MQ_E_INVALID, "invalid argument");
+    mq_waiter w;
+    memset(&w, 0, sizeof w);
+    w.type = MQ_W_EVENT;
+    w.ch = ch;
+    w.kinds = kinds;
+    w.ev = ev;
+    if (notice_to_waiter(c, &w)) return 1;
     if (dequeue(c, ch, kinds, ev)) return 1;
     if (!c->open) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
     if (ch != 0) {
@@ -611,12 +657,6 @@ int mq_conn_wait_event(mq_conn *c, uint16_t ch, int kinds, double timeout, mq_ev
         if (!cs || cs->state != MQ_CH_OPEN)
             return mq_error_set(&c->err, MQ_E_NO_CHANNEL, "channel %u is not open", (unsigned)ch);
     }
-    mq_waiter w;
-    memset(&w, 0, sizeof w);
-    w.type = MQ_W_EVENT;
-    w.ch = ch;
-    w.kinds = kinds;
-    w.ev = ev;
     if (timeout == 0 && c->read_timeout > 0) timeout = c->read_timeout;
     int64_t deadline = timeout > 0 ? mq_deadline_in(timeout) : 0;
     int r = mq_conn_pump(c, &w, deadline, timeout >= 0);
@@ -645,6 +685,21 @@ bool mq_conn_has_buffered(const mq_conn *c)
         if (mq_frame_parse(c->rbuf + c->rpos, c->rend - c->rpos, 0, &f, &used) != 0) return true;
     }
     return io_pending((mq_conn *)c) > 0;
+}
+
+const char *mq_conn_blocked_reason(const mq_conn *c) { return c->blocked_reason; }
+
+int mq_conn_take_blocked_notice(mq_conn *c, bool *blocked, const char **reason)
+{
+    if (c->notice_count == 0) return 0;
+    unsigned i = c->notice_first;
+    c->notice_first = (i + 1) % MQ_BLOCKED_NOTICES;
+    c->notice_count--;
+    /* the slot is only rewritten when a new notice is read: not before the
+     * next call on the connection */
+    *blocked = c->notices[i].blocked;
+    *reason = c->notices[i].reason;
+    return 1;
 }
 
 void *mq_message_take_body(mq_message *m)

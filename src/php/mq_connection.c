@@ -4,13 +4,21 @@
  * destruction (a transient connection is closed, a persistent one goes back
  * to the pool), the state machine of connect/pconnect/disconnect/
  * pdisconnect/reconnect/preconnect with php-amqp's texts, the state getters,
- * and the core parameters made from the declared properties.  The
+ * the core parameters made from the declared properties, and two mq
+ * extensions: broker blocked/unblocked notifications (isBlocked(), the
+ * blocked callback, run from the binding's consume loops via
+ * php_mq_connection_notify*) and getStream(), a readiness-only stream over
+ * a duplicate of the socket descriptor for stream_select()/event loops.  The
  * constructor, getters and setters are in mq_connection_config.c; opening,
  * closing and the persistent pool in mq_connection_pool.c.
  */
 #include "php_mq_internal.h"
 #include "mq_connection.h"
 #include "zend_attributes.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "AMQPConnection_arginfo.h"
 
@@ -43,7 +51,23 @@ static void mq_connection_free(zend_object *obj)
         zend_string_release(c->password);
         c->password = NULL;
     }
+    if (c->sni) {
+        zend_string_release(c->sni);
+        c->sni = NULL;
+    }
+    zval_ptr_dtor(&c->blocked_cb);
+    ZVAL_UNDEF(&c->blocked_cb);
     zend_object_std_dtor(obj);
+}
+
+/* The blocked callback, plus the declared properties. */
+static HashTable *mq_connection_get_gc(zend_object *obj, zval **table, int *n)
+{
+    php_mq_connection *c = php_mq_connection_from_obj(obj);
+
+    *table = &c->blocked_cb;
+    *n = Z_ISUNDEF(c->blocked_cb) ? 0 : 1;
+    return zend_std_get_properties(obj);
 }
 
 /* ---- properties by slot ----------------------------------------------- */
@@ -121,6 +145,13 @@ static bool conn_params(zend_object *obj, php_mq_connection *c, mq_conn_params *
         p->tls = true;
         p->cacert = Z_STRVAL_P(cacert);
     }
+    /* an amqps:// URI: TLS even without a CA file (system CA paths) */
+    if (c->uri_tls) {
+        p->tls = true;
+    }
+    if (c->sni) {
+        p->sni = ZSTR_VAL(c->sni);
+    }
     if (Z_TYPE_P(cert) == IS_STRING && Z_STRLEN_P(cert) > 0 && Z_TYPE_P(key) == IS_STRING
         && Z_STRLEN_P(key) > 0) {
         p->cert = Z_STRVAL_P(cert);
@@ -192,6 +223,13 @@ static zend_result conn_open(zend_object *obj, bool persistent)
     }
     c->res = res;
     c->is_persistent = persistent;
+    /* background heartbeats (opt-in): started, or for a pooled connection
+     * taken over from an earlier request, started or stopped as this
+     * object wants (the thread stays on while the connection is pooled) */
+    if (php_mq_res_heartbeat_thread(res, c->heartbeat_thread) == FAILURE) {
+        conn_close(c);
+        return FAILURE;
+    }
     return SUCCESS;
 }
 
@@ -367,6 +405,192 @@ ZEND_METHOD(AMQPConnection, getHeartbeatInterval)
     php_mq_conn_return_prop(Z_OBJ_P(ZEND_THIS), MQ_CONN_PROP_HEARTBEAT, return_value);
 }
 
+/* ---- broker notifications (mq extension) ------------------------------ */
+
+int php_mq_connection_notify_one(zend_object *conn_obj, bool blocked, mq_bytes reason)
+{
+    php_mq_connection *c = php_mq_connection_from_obj(conn_obj);
+    zval params[2], retval, cb;
+
+    if (Z_ISUNDEF(c->blocked_cb)) {
+        return 0;
+    }
+    ZVAL_BOOL(&params[0], blocked);
+    /* a copy: the view dies with the next call on the connection */
+    ZVAL_STRINGL(&params[1], reason.ptr ? reason.ptr : "", reason.len);
+    ZVAL_COPY(&cb, &c->blocked_cb); /* the callback may replace itself */
+    ZVAL_UNDEF(&retval);
+    call_user_function(NULL, NULL, &cb, &retval, 2, params);
+    zval_ptr_dtor(&retval);
+    zval_ptr_dtor(&cb);
+    zval_ptr_dtor(&params[1]);
+    return EG(exception) ? -1 : 0;
+}
+
+int php_mq_connection_notify(zend_object *conn_obj, php_mq_conn_res *res)
+{
+    bool blocked;
+    const char *reason;
+    int result = 0;
+
+    if (!res) {
+        return 0;
+    }
+    /* the callback may disconnect or drop the last other reference */
+    php_mq_res_addref(res);
+    GC_ADDREF(conn_obj);
+    while (mq_conn_take_blocked_notice(res->conn, &blocked, &reason)) {
+        if (php_mq_connection_notify_one(conn_obj, blocked, mq_bytes_of(reason, strlen(reason))) < 0) {
+            result = -1;
+            break;
+        }
+    }
+    OBJ_RELEASE(conn_obj);
+    php_mq_res_release(res);
+    return result;
+}
+
+ZEND_METHOD(AMQPConnection, isBlocked)
+{
+    php_mq_connection *c = php_mq_connection_from_obj(Z_OBJ_P(ZEND_THIS));
+    php_mq_conn_res *res;
+    bool blocked;
+
+    ZEND_PARSE_PARAMETERS_NONE();
+    if (!php_mq_conn_is_open(c)) {
+        RETURN_FALSE;
+    }
+    res = c->res;
+    php_mq_res_addref(res);
+    /* read what has arrived (notifications among it), without blocking;
+     * a failure leaves the connection closed, which isConnected() tells */
+    if (mq_conn_service(res->conn) < 0) {
+        php_mq_res_after_error(res);
+    }
+    if (php_mq_connection_notify(Z_OBJ_P(ZEND_THIS), res) < 0) {
+        php_mq_res_release(res);
+        RETURN_THROWS();
+    }
+    blocked = php_mq_res_is_open(res) && mq_conn_is_blocked(res->conn);
+    php_mq_res_release(res);
+    RETURN_BOOL(blocked);
+}
+
+ZEND_METHOD(AMQPConnection, setBlockedCallback)
+{
+    php_mq_connection *c = php_mq_connection_from_obj(Z_OBJ_P(ZEND_THIS));
+    zend_fcall_info fci = empty_fcall_info;
+    zend_fcall_info_cache fcc = empty_fcall_info_cache;
+    zval old;
+
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_FUNC_OR_NULL(fci, fcc)
+    ZEND_PARSE_PARAMETERS_END();
+
+    ZVAL_COPY_VALUE(&old, &c->blocked_cb);
+    if (ZEND_FCI_INITIALIZED(fci)) {
+        ZVAL_COPY(&c->blocked_cb, &fci.function_name);
+    } else {
+        ZVAL_UNDEF(&c->blocked_cb);
+    }
+    zval_ptr_dtor(&old);
+}
+
+/* ---- the readiness stream (mq extension) ------------------------------- */
+
+/* A stream over a duplicate of the connection's socket descriptor, for
+ * readiness only: select()/poll() through stream_select() and event loops
+ * (which cast it to its descriptor).  Reading and writing are refused (the
+ * bytes belong to the protocol engine), and so is blocking mode (the
+ * descriptor shares its O_NONBLOCK flag with the connection's).  Closing
+ * it closes only the duplicate. */
+typedef struct {
+    int fd; /* the duplicate, owned by the stream */
+} mq_ready_stream;
+
+static ssize_t mq_ready_write(php_stream *stream, const char *buf, size_t count)
+{
+    php_error_docref(NULL, E_WARNING, "The AMQP connection stream is for readiness only");
+    return -1;
+}
+
+static ssize_t mq_ready_read(php_stream *stream, char *buf, size_t count)
+{
+    php_error_docref(NULL, E_WARNING, "The AMQP connection stream is for readiness only");
+    return -1;
+}
+
+static int mq_ready_close(php_stream *stream, int close_handle)
+{
+    mq_ready_stream *s = stream->abstract;
+
+    if (close_handle && s->fd >= 0) {
+        close(s->fd);
+    }
+    efree(s);
+    return 0;
+}
+
+static int mq_ready_flush(php_stream *stream)
+{
+    return 0;
+}
+
+static int mq_ready_cast(php_stream *stream, int castas, void **ret)
+{
+    mq_ready_stream *s = stream->abstract;
+
+    switch (castas) {
+    case PHP_STREAM_AS_FD_FOR_SELECT:
+    case PHP_STREAM_AS_FD:
+    case PHP_STREAM_AS_SOCKETD:
+        if (ret) {
+            *(int *)ret = s->fd; /* php_socket_t is int on POSIX */
+        }
+        return SUCCESS;
+    default:
+        return FAILURE;
+    }
+}
+
+static int mq_ready_set_option(php_stream *stream, int option, int value, void *ptrparam)
+{
+    if (option == PHP_STREAM_OPTION_BLOCKING) {
+        /* already non-blocking; blocking mode would break the connection */
+        return value ? PHP_STREAM_OPTION_RETURN_ERR : PHP_STREAM_OPTION_RETURN_OK;
+    }
+    return PHP_STREAM_OPTION_RETURN_NOTIMPL;
+}
+
+static const php_stream_ops mq_ready_ops = {
+    mq_ready_write, mq_ready_read, mq_ready_close, mq_ready_flush,
+    "AMQP connection", NULL /* seek */, mq_ready_cast, NULL /* stat */, mq_ready_set_option
+};
+
+ZEND_METHOD(AMQPConnection, getStream)
+{
+    php_mq_connection *c = php_mq_connection_from_obj(Z_OBJ_P(ZEND_THIS));
+    mq_ready_stream *s;
+    php_stream *stream;
+    int fd;
+
+    ZEND_PARSE_PARAMETERS_NONE();
+    if (!php_mq_conn_is_open(c) || mq_conn_fd(c->res->conn) < 0) {
+        throw_conn("Could not get stream. No connection available.");
+        RETURN_THROWS();
+    }
+    fd = fcntl(mq_conn_fd(c->res->conn), F_DUPFD_CLOEXEC, 0);
+    if (fd < 0) {
+        php_mq_throwf(mq_ce_AMQPConnectionException, 0, "Could not get stream: %s", strerror(errno));
+        RETURN_THROWS();
+    }
+    s = emalloc(sizeof(*s));
+    s->fd = fd;
+    stream = php_stream_alloc(&mq_ready_ops, s, NULL, "r");
+    stream->flags |= PHP_STREAM_FLAG_NO_SEEK | PHP_STREAM_FLAG_NO_BUFFER;
+    php_stream_to_zval(stream, return_value);
+}
+
 /* ---- registration ----------------------------------------------------- */
 
 void php_mq_register_connection(int module_number)
@@ -377,6 +601,7 @@ void php_mq_register_connection(int module_number)
     memcpy(&mq_connection_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
     mq_connection_handlers.offset = XtOffsetOf(php_mq_connection, std);
     mq_connection_handlers.free_obj = mq_connection_free;
+    mq_connection_handlers.get_gc = mq_connection_get_gc;
     /* a clone would share the socket: forbidden (§7.22) */
     mq_connection_handlers.clone_obj = NULL;
 

@@ -35,6 +35,10 @@ void php_mq_res_close(php_mq_conn_res *res);
  * persistent one gets its channels closed and goes back to the pool, or
  * is dropped from it when it is broken or `clean` is false. */
 void php_mq_res_detach(php_mq_conn_res *res, bool clean);
+/* Starts (on) or stops the core's background heartbeat thread of an open
+ * res (a no-op when heartbeats are off); FAILURE with an
+ * AMQPConnectionException when the thread cannot be started. */
+zend_result php_mq_res_heartbeat_thread(php_mq_conn_res *res, bool on);
 
 /* ---- persistent pool (EG(persistent_list)) ---------------------------- */
 /* Registers the pool's resource type (MINIT). */

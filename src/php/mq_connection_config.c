@@ -216,6 +216,27 @@ static bool cred_verify(HashTable *ht)
     return zval_get_long(zv) != 0;
 }
 
+/* heartbeat_thread (mq extension, not a declared property: var_dump
+ * parity with the peer): the same values as verify; default
+ * amqp.heartbeat_thread, whose words (on/yes/true) count too. */
+static bool cred_heartbeat_thread(HashTable *ht)
+{
+    zval *zv = cred(ht, "heartbeat_thread");
+    zend_string *ini;
+    bool on;
+
+    if (!zv) {
+        ini = zend_string_init(ini_str("amqp.heartbeat_thread"), strlen(ini_str("amqp.heartbeat_thread")), 0);
+        on = zend_ini_parse_bool(ini);
+        zend_string_release(ini);
+        return on;
+    }
+    if (Z_TYPE_P(zv) == IS_STRING) {
+        return zend_ini_parse_bool(Z_STR_P(zv));
+    }
+    return zval_get_long(zv) != 0;
+}
+
 static void throw_sasl_method(void)
 {
     php_mq_throwf(mq_ce_AMQPConnectionException, 0,
@@ -331,6 +352,10 @@ ZEND_METHOD(AMQPConnection, __construct)
     if (EG(exception)) {
         RETURN_THROWS();
     }
+    c->heartbeat_thread = cred_heartbeat_thread(ht);
+    if (EG(exception)) {
+        RETURN_THROWS();
+    }
 
     zv = cred(ht, "connection_name");
     s = NULL;
@@ -344,6 +369,11 @@ ZEND_METHOD(AMQPConnection, __construct)
         }
     }
     conn_write_nullable_str(obj, MQ_CONN_PROP_CONNECTION_NAME, s);
+
+    /* mq: a RabbitMQ URI ('uri' key, else ini amqp.uri); explicit keys win */
+    if (php_mq_connection_construct_uri(obj, ht) == FAILURE) {
+        RETURN_THROWS();
+    }
 }
 
 /* ---- getters and setters ---------------------------------------------- */

@@ -9,7 +9,10 @@
  * liveness before they are lent out, lent to one AMQPConnection object at a
  * time, and dropped as soon as a connection-level error is seen.  Queued
  * events are freed before a pooled connection outlives the request that
- * allocated their bodies.
+ * allocated their bodies.  A pooled connection keeps its background
+ * heartbeat thread (amqp.heartbeat_thread) between requests, so that the
+ * broker does not drop it while idle; the thread only writes heartbeat
+ * frames and never touches PHP state.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -228,6 +231,15 @@ php_mq_conn_res *php_mq_res_open(const mq_conn_params *p, bool persistent)
     return res;
 }
 
+zend_result php_mq_res_heartbeat_thread(php_mq_conn_res *res, bool on)
+{
+    if (!php_mq_res_is_open(res) || mq_conn_heartbeat_thread(res->conn, on) == MQ_OK) {
+        return SUCCESS;
+    }
+    php_mq_throwf(mq_ce_AMQPConnectionException, 0, "%s", mq_conn_error(res->conn)->text);
+    return FAILURE;
+}
+
 /* ---- closing ---------------------------------------------------------- */
 
 void php_mq_res_close(php_mq_conn_res *res)
@@ -377,6 +389,9 @@ zend_string *php_mq_pool_key(const mq_conn_params *p)
     key_add_str(&ctx, p->key);
     key_add_num(&ctx, (uint64_t)p->sasl);
     key_add(&ctx, p->connection_name.ptr, p->connection_name.len);
+    key_add_num(&ctx, p->tls);
+    key_add_str(&ctx, p->sni);
+    key_add_num(&ctx, p->verify);
     PHP_SHA256Final(digest, &ctx);
 
     memcpy(ZSTR_VAL(key), prefix, sizeof(prefix) - 1);

@@ -107,6 +107,19 @@ void php_mq_throw(const mq_error *err, int rc, zend_class_entry *default_ce)
     }
 
     text = (err && err->code == rc && err->text[0]) ? err->text : mq_strerror(rc);
+    if (rc == MQ_E_BLOCKED) {
+        /* mq extension: publish() on a connection the broker blocked
+         * (connection.blocked, a memory or disk alarm) did not see it
+         * unblocked within the write timeout.  Not a connection loss: the
+         * connection stays open and nothing was sent.  "Could not publish
+         * to exchange. Connection blocked by the server: <reason>" */
+        smart_str s = {0};
+        smart_str_appends(&s, "Could not publish to exchange. ");
+        smart_str_appendc(&s, (char)toupper((unsigned char)text[0]));
+        smart_str_appends(&s, text + 1);
+        mq_throw_str(default_ce ? default_ce : mq_ce_AMQPExchangeException, smart_str_extract(&s), 0);
+        return;
+    }
     switch (rc) {
     case MQ_E_CLOSED:
     case MQ_E_SOCKET:

@@ -88,8 +88,27 @@ static ZEND_INI_MH(mq_ini_on_update_length)
     return SUCCESS;
 }
 
+/* Booleans: an integer (any value; 0 is off) or one of PHP's bool words
+ * (on/off, yes/no, true/false, none, ""; any case). */
+static ZEND_INI_MH(mq_ini_on_update_bool)
+{
+    static const char *const words[] = {"on", "off", "yes", "no", "true", "false", "none", ""};
+    zend_long l;
+    double d;
+    size_t i;
+
+    for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        if (zend_string_equals_cstr(new_value, words[i], strlen(words[i]))
+            || (words[i][0] && strcasecmp(ZSTR_VAL(new_value), words[i]) == 0)) {
+            return SUCCESS;
+        }
+    }
+    return is_numeric_string(ZSTR_VAL(new_value), ZSTR_LEN(new_value), &l, &d, false) == IS_LONG
+        ? SUCCESS : FAILURE;
+}
+
 /* Declaration order = the peer's (reflection and phpinfo() list them in
- * this order). */
+ * this order); mq's own entries follow. */
 PHP_INI_BEGIN()
     PHP_INI_ENTRY1("amqp.host", "localhost", PHP_INI_ALL, mq_ini_on_update_length, (void *)&mq_range_host)
     PHP_INI_ENTRY1("amqp.vhost", "/", PHP_INI_ALL, mq_ini_on_update_length, (void *)&mq_range_host)
@@ -117,6 +136,11 @@ PHP_INI_BEGIN()
     PHP_INI_ENTRY("amqp.sasl_method", "AMQP_SASL_METHOD_PLAIN", PHP_INI_ALL, NULL)
     PHP_INI_ENTRY1("amqp.serialization_depth", "128", PHP_INI_ALL, mq_ini_on_update_long, (void *)&mq_range_depth)
     PHP_INI_ENTRY1("amqp.deserialization_depth", "128", PHP_INI_ALL, mq_ini_on_update_long, (void *)&mq_range_depth)
+    /* mq: heartbeats from a background thread (README "Heartbeats") */
+    PHP_INI_ENTRY("amqp.heartbeat_thread", "0", PHP_INI_ALL, mq_ini_on_update_bool)
+    /* mq: default RabbitMQ URI of new AMQPConnection objects ("": none);
+     * phpinfo() shows it with the password masked */
+    PHP_INI_ENTRY_EX("amqp.uri", "", PHP_INI_ALL, php_mq_ini_on_update_uri, php_mq_ini_display_uri)
 PHP_INI_END()
 
 /* ---- module ------------------------------------------------------------- */

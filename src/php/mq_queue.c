@@ -21,6 +21,7 @@ static zend_object *mq_queue_create(zend_class_entry *ce)
 {
     php_mq_queue *q = zend_object_alloc(sizeof(php_mq_queue), ce);
     q->consumer_count = -1;
+    ZVAL_UNDEF(&q->cancel_cb);
     zend_object_std_init(&q->std, ce);
     object_properties_init(&q->std, ce);
     q->std.handlers = &mq_queue_handlers;
@@ -33,7 +34,25 @@ static zend_object *mq_queue_clone(zend_object *old)
     zend_object *obj = mq_queue_create(old->ce);
     zend_objects_clone_members(obj, old);
     php_mq_queue_from_obj(obj)->consumer_count = php_mq_queue_from_obj(old)->consumer_count;
+    ZVAL_COPY(&php_mq_queue_from_obj(obj)->cancel_cb, &php_mq_queue_from_obj(old)->cancel_cb);
     return obj;
+}
+
+static void mq_queue_free(zend_object *obj)
+{
+    php_mq_queue *q = php_mq_queue_from_obj(obj);
+    zval_ptr_dtor(&q->cancel_cb);
+    ZVAL_UNDEF(&q->cancel_cb);
+    zend_object_std_dtor(obj);
+}
+
+/* The cancel callback (mq extension), plus the declared properties. */
+static HashTable *mq_queue_get_gc(zend_object *obj, zval **table, int *n)
+{
+    php_mq_queue *q = php_mq_queue_from_obj(obj);
+    *table = &q->cancel_cb;
+    *n = Z_ISUNDEF(q->cancel_cb) ? 0 : 1;
+    return zend_std_get_properties(obj);
 }
 
 void php_mq_register_queue(void)
@@ -43,6 +62,8 @@ void php_mq_register_queue(void)
     memcpy(&mq_queue_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
     mq_queue_handlers.offset = XtOffsetOf(php_mq_queue, std);
     mq_queue_handlers.clone_obj = mq_queue_clone;
+    mq_queue_handlers.free_obj = mq_queue_free;
+    mq_queue_handlers.get_gc = mq_queue_get_gc;
 }
 
 /* ---- shared helpers (mq_queue.h) ---------------------------------------- */

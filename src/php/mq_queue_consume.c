@@ -8,7 +8,11 @@
  * their channel's callbacks, and server cancels, channel closes, timeouts
  * and connection failures end the loop with an exception (API.md §3.3 and
  * §7.5-7.7).  Acks sent from callbacks are coalesced by corking the
- * connection for the loop's duration.
+ * connection for the loop's duration.  mq extensions: the same loop in
+ * non-blocking mode (consumeNonBlocking(): dispatch what is buffered or
+ * readable now, then return), blocked notifications passed to the
+ * connection's callback, and server cancels passed to the cancel callback
+ * of the queue that started the consumer (setCancelCallback()).
  */
 #include "mq_queue.h"
 
@@ -209,28 +213,52 @@ static int consume_deliver(php_mq_conn_res *res, mq_event *ev, zend_fcall_info *
     return EG(exception) ? -1 : result;
 }
 
-/* A consumer cancelled by the server (basic.cancel): forget it and report
- * it (mq improvement; the peer does not handle server cancels). */
-static void consume_server_cancel(php_mq_conn_res *res, mq_event *ev)
+/* A consumer cancelled by the server (basic.cancel, e.g. its queue was
+ * deleted): forget it, then call the cancel callback of the queue that
+ * registered it (mq extension) or, without one, report it as an
+ * AMQPQueueException (mq improvement; the peer does not handle server
+ * cancels).  The channel stays open.  1: stop, 0: go on, -1: exception. */
+static int consume_server_cancel(php_mq_conn_res *res, mq_event *ev)
 {
-    mq_bytes tag = ev->consumer_tag;
-    zend_string *text = zend_strpprintf(0, "Consumer '%.*s' was cancelled by the server.",
-                                        (int)tag.len, tag.ptr ? tag.ptr : "");
+    /* the tag is a view: copy it before PHP code can run */
+    zend_string *tag = zend_string_init(ev->consumer_tag.ptr ? ev->consumer_tag.ptr : "",
+                                        ev->consumer_tag.len, 0);
+    mq_bytes tb = mq_bytes_of(ZSTR_VAL(tag), ZSTR_LEN(tag));
     php_mq_channel *ch = res_channel(res, ev->channel);
+    zval queue;
+    ZVAL_UNDEF(&queue);
     if (ch) {
-        zval *queue = channel_consumer(ch, tag);
-        if (queue) {
-            queue_forget_tag(Z_OBJ_P(queue), tag);
+        zval *q = channel_consumer(ch, tb);
+        if (q) {
+            ZVAL_COPY(&queue, q); /* held: the map lets go of it below */
+            queue_forget_tag(Z_OBJ(queue), tb);
         }
-        channel_remove_consumer(ch, tag);
+        channel_remove_consumer(ch, tb);
     }
-    zend_throw_exception(mq_ce_AMQPQueueException, ZSTR_VAL(text), 0);
-    zend_string_release(text);
+    int result = -1;
+    if (!Z_ISUNDEF(queue) && !Z_ISUNDEF(php_mq_queue_from_obj(Z_OBJ(queue))->cancel_cb)) {
+        zval params[2], retval, cb;
+        ZVAL_STR_COPY(&params[0], tag);
+        ZVAL_COPY_VALUE(&params[1], &queue);
+        ZVAL_COPY(&cb, &php_mq_queue_from_obj(Z_OBJ(queue))->cancel_cb);
+        ZVAL_UNDEF(&retval);
+        call_user_function(NULL, NULL, &cb, &retval, 2, params);
+        result = EG(exception) ? -1 : (Z_TYPE(retval) == IS_FALSE ? 1 : 0);
+        zval_ptr_dtor(&retval);
+        zval_ptr_dtor(&cb);
+        zval_ptr_dtor(&params[0]);
+    } else {
+        php_mq_throwf(mq_ce_AMQPQueueException, 0, "Consumer '%s' was cancelled by the server.",
+                      ZSTR_VAL(tag));
+    }
+    zval_ptr_dtor(&queue);
+    zend_string_release(tag);
+    return result;
 }
 
 /* One event of the loop.  1: stop, 0: go on, -1: exception pending. */
-static int consume_event(php_mq_conn_res *res, mq_event *ev, zend_fcall_info *fci,
-                         zend_fcall_info_cache *fcc)
+static int consume_event(php_mq_conn_res *res, zend_object *conn_obj, mq_event *ev,
+                         zend_fcall_info *fci, zend_fcall_info_cache *fcc)
 {
     php_mq_channel *ch;
 
@@ -238,8 +266,10 @@ static int consume_event(php_mq_conn_res *res, mq_event *ev, zend_fcall_info *fc
     case MQ_EV_DELIVER:
         return consume_deliver(res, ev, fci, fcc);
     case MQ_EV_CANCEL:
-        consume_server_cancel(res, ev);
-        return -1;
+        return consume_server_cancel(res, ev);
+    case MQ_EV_BLOCKED:
+        /* the wait took this notice; the ones read meanwhile follow it */
+        return php_mq_connection_notify_one(conn_obj, ev->blocked, ev->reason) < 0 ? -1 : 0;
     default: /* ack, nack, return: their channel's callbacks; the loop goes on (§7.7) */
         ch = res_channel(res, ev->channel);
         if (!ch) {
@@ -253,10 +283,14 @@ static int consume_event(php_mq_conn_res *res, mq_event *ev, zend_fcall_info *fc
 }
 
 /* Runs the delivery loop until the callback stops it or an error/timeout
- * throws.  ch is the consuming queue's channel, conn_obj its connection. */
-static void consume_loop(php_mq_channel *ch, zend_object *conn_obj, zend_fcall_info *fci,
-                         zend_fcall_info_cache *fcc)
+ * throws.  ch is the consuming queue's channel, conn_obj its connection.
+ * nonblock (consumeNonBlocking()): never waits; the loop ends without an
+ * exception once nothing is buffered or readable.  Returns the number of
+ * deliveries handed to the callback. */
+static zend_long consume_loop(php_mq_channel *ch, zend_object *conn_obj, zend_fcall_info *fci,
+                              zend_fcall_info_cache *fcc, bool nonblock)
 {
+    zend_long delivered = 0;
     php_mq_conn_res *res = ch->res; /* the channel holds a reference to it */
     mq_conn *c = res->conn;
     /* The read timeout at call time, applied per wait (0: forever). */
@@ -270,9 +304,12 @@ static void consume_loop(php_mq_channel *ch, zend_object *conn_obj, zend_fcall_i
     mq_conn_cork(c);
     for (;;) {
         mq_event ev;
-        int rc = mq_conn_wait_event(c, 0, MQ_EV_ANY, timeout, &ev);
+        /* < 0: only what is buffered or readable now (heartbeats serviced) */
+        int rc = mq_conn_wait_event(c, 0, MQ_EV_ANY | MQ_EV_BLOCKED, nonblock ? -1.0 : timeout, &ev);
         if (rc == 0) {
-            zend_throw_exception(mq_ce_AMQPQueueException, "Consumer timeout exceed", 0);
+            if (!nonblock) {
+                zend_throw_exception(mq_ce_AMQPQueueException, "Consumer timeout exceed", 0);
+            }
             break;
         }
         if (rc < 0) {
@@ -285,7 +322,10 @@ static void consume_loop(php_mq_channel *ch, zend_object *conn_obj, zend_fcall_i
             php_mq_res_after_error(res);
             break;
         }
-        if (consume_event(res, &ev, fci, fcc) != 0) {
+        if (ev.kind == MQ_EV_DELIVER) {
+            delivered++;
+        }
+        if (consume_event(res, conn_obj, &ev, fci, fcc) != 0) {
             break;
         }
         /* The callback may have closed (or reopened) the connection: its
@@ -310,15 +350,17 @@ static void consume_loop(php_mq_channel *ch, zend_object *conn_obj, zend_fcall_i
     }
     OBJ_RELEASE(conn_obj);
     OBJ_RELEASE(&ch->std);
+    return delivered;
 }
 
 /* basic.consume failures are always AMQPQueueException (code = reply code),
- * even for connection-level errors, like the peer's. */
+ * even for connection-level errors, like the peer's; except a heartbeat
+ * timeout, which is AMQPConnectionException wherever it is seen (§7.20). */
 static void consume_fail(php_mq_channel *ch, int rc)
 {
     php_mq_queue_fail(ch, rc);
     zend_object *ex = EG(exception);
-    if (!ex || instanceof_function(ex->ce, mq_ce_AMQPQueueException)
+    if (!ex || rc == MQ_E_HEARTBEAT || instanceof_function(ex->ce, mq_ce_AMQPQueueException)
         || !instanceof_function(ex->ce, mq_ce_AMQPException)) {
         return;
     }
@@ -403,10 +445,59 @@ ZEND_METHOD(AMQPQueue, consume)
                              "Could not get channel. Stale reference to the connection object.", 0);
         RETURN_THROWS();
     }
-    consume_loop(ch, Z_OBJ_P(conn), &fci, &fcc);
+    consume_loop(ch, Z_OBJ_P(conn), &fci, &fcc, false);
     if (EG(exception)) {
         RETURN_THROWS();
     }
+}
+
+/* ---- mq extensions: non-blocking consume, server cancel callback ---------- */
+
+ZEND_METHOD(AMQPQueue, consumeNonBlocking)
+{
+    zend_fcall_info fci = empty_fcall_info;
+    zend_fcall_info_cache fcc = empty_fcall_info_cache;
+    zend_object *obj = Z_OBJ_P(ZEND_THIS);
+
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_FUNC(fci, fcc)
+    ZEND_PARSE_PARAMETERS_END();
+
+    php_mq_channel *ch = php_mq_queue_check(obj, "Could not get channel.");
+    if (!ch) {
+        RETURN_THROWS();
+    }
+    zval *conn = php_mq_slot(obj, MQ_QUEUE_PROP_CONNECTION);
+    if (Z_TYPE_P(conn) != IS_OBJECT) {
+        zend_throw_exception(mq_ce_AMQPConnectionException,
+                             "Could not get channel. Stale reference to the connection object.", 0);
+        RETURN_THROWS();
+    }
+    zend_long n = consume_loop(ch, Z_OBJ_P(conn), &fci, &fcc, true);
+    if (EG(exception)) {
+        RETURN_THROWS();
+    }
+    RETURN_LONG(n);
+}
+
+ZEND_METHOD(AMQPQueue, setCancelCallback)
+{
+    zend_fcall_info fci = empty_fcall_info;
+    zend_fcall_info_cache fcc = empty_fcall_info_cache;
+    php_mq_queue *q = php_mq_queue_from_obj(Z_OBJ_P(ZEND_THIS));
+
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_FUNC_OR_NULL(fci, fcc)
+    ZEND_PARSE_PARAMETERS_END();
+
+    zval old;
+    ZVAL_COPY_VALUE(&old, &q->cancel_cb);
+    if (ZEND_FCI_INITIALIZED(fci)) {
+        ZVAL_COPY(&q->cancel_cb, &fci.function_name);
+    } else {
+        ZVAL_UNDEF(&q->cancel_cb);
+    }
+    zval_ptr_dtor(&old);
 }
 
 /* ---- cancel ---------------------------------------------------------------- */

@@ -81,6 +81,10 @@ typedef struct php_mq_connection {
     php_mq_conn_res *res;   /* NULL when never connected */
     zend_string *password;  /* the real password */
     bool is_persistent;     /* res came from the pool */
+    bool heartbeat_thread;  /* credentials 'heartbeat_thread' / amqp.heartbeat_thread: background heartbeats (mq_connection.c) */
+    bool uri_tls;           /* an amqps:// URI asked for TLS, even without a CA file (mq_connection_uri.c) */
+    zend_string *sni;       /* server_name_indication of a URI, or NULL (mq_connection_uri.c) */
+    zval blocked_cb;        /* setBlockedCallback() callable (mq extension); UNDEF: none */
     zend_object std;
 } php_mq_connection;
 
@@ -98,6 +102,7 @@ typedef struct php_mq_channel {
  * mq-only state lives here so that var_dump stays the peer's. */
 typedef struct php_mq_queue {
     zend_long consumer_count; /* consumer count of the last declare (-1: none yet) */
+    zval cancel_cb;           /* setCancelCallback() callable (mq extension); UNDEF: none */
     zend_object std;
 } php_mq_queue;
 
@@ -156,11 +161,51 @@ enum {
  *   "Server connection error: %d, message: %s" (code = reply code);
  * server channel.close -> default_ce "Server channel error: %d, message: %s";
  * transport loss (closed, socket, resolve, heartbeat) -> AMQPConnectionException
- *   with the core's text, code 0; anything else (timeout, protocol, TLS) ->
- *   AMQPException with the core's text.  `rc` is the core's return code. */
+ *   with the core's text, code 0; MQ_E_BLOCKED (publish on a blocked
+ *   connection, mq extension) -> default_ce "Could not publish to exchange.
+ *   Connection blocked by the server: <reason>"; anything else (timeout,
+ *   protocol, TLS) -> AMQPException with the core's text.  `rc` is the
+ *   core's return code. */
 void php_mq_throw(const mq_error *err, int rc, zend_class_entry *default_ce);
 /* Throws ce with printf-style message and code. */
 void php_mq_throwf(zend_class_entry *ce, zend_long code, const char *fmt, ...);
+
+/* ---- broker notifications (mq extension, mq_connection.c) -------------- */
+/* Runs the blocked callback of the AMQPConnection conn_obj for every
+ * connection.blocked/unblocked notice the core recorded on res (oldest
+ * first; notices are dropped when no callback is set).  Called where
+ * application code may run: the consume loops and isBlocked().  Returns
+ * -1 when the callback threw (the notices after it stay recorded), else 0. */
+int php_mq_connection_notify(zend_object *conn_obj, php_mq_conn_res *res);
+/* The same for one notice taken by a wait (an MQ_EV_BLOCKED event). */
+int php_mq_connection_notify_one(zend_object *conn_obj, bool blocked, mq_bytes reason);
+
+/* ---- connection URIs (mq_connection_uri.c) ----------------------------- */
+/* Parses a RabbitMQ URI (src/amqp/mq_uri.h) and writes every setting it
+ * gives into the AMQPConnection's property slots (and the password, TLS
+ * and SNI into the C struct).  FAILURE with an AMQPConnectionException
+ * (code 0, "Invalid URI: <what is wrong>", never the password) when the
+ * URI or one of its values is invalid; nothing is changed then. */
+zend_result php_mq_connection_apply_uri(zend_object *conn_obj, const char *uri, size_t len);
+/* The same, but leaves alone the settings whose credentials key is in
+ * `explicit_keys` (the constructor's array; NULL: none), so that explicit
+ * keys win over the URI.  A string key counts when its value is not null,
+ * false or "" (those mean "not given" to the constructor too). */
+zend_result php_mq_connection_apply_uri_ex(zend_object *conn_obj, const char *uri, size_t len,
+                                           HashTable *explicit_keys);
+/* The constructor's URI step, run after every other key was processed:
+ * forgets the TLS/SNI of an earlier construct, then applies
+ * credentials['uri'] (when present and not "") or else the ini amqp.uri
+ * (when not ""), with explicit keys winning. */
+zend_result php_mq_connection_construct_uri(zend_object *conn_obj, HashTable *credentials);
+/* on_modify of amqp.uri: at run time (ini_set) an invalid URI is refused
+ * like every other invalid amqp.* value; at startup (php.ini) it is taken
+ * as it is, so that the constructor reports what is wrong with it instead
+ * of a silent fallback to the default "".  Also makes ini_restore() work
+ * (PHP restores nothing for entries without on_modify). */
+ZEND_INI_MH(php_mq_ini_on_update_uri);
+/* phpinfo() displayer of amqp.uri: the password masked. */
+ZEND_INI_DISP(php_mq_ini_display_uri);
 
 /* ---- connection resource helpers (mq_connection_pool.c) ---------------- */
 /* Is the connection resource usable right now? */

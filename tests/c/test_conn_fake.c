@@ -10,11 +10,13 @@
  * leak (run under ASan/UBSan and valgrind).  Server-side observations come
  * back in fake.result.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -836,9 +838,26 @@ static void t_channel_close_and_blocked(void)
     TAP_OK(pr == MQ_E_BLOCKED && el > 0.25 && el < 0.4 && mq_conn_is_open(c),
            "publish while blocked: MQ_E_BLOCKED after the write timeout (%.3f s)", el);
     TAP_OK(mq_conn_is_blocked(c), "blocked flag still set");
+    TAP_OK(strcmp(mq_conn_error(c)->text, "connection blocked by the server: low on memory") == 0 &&
+               strcmp(mq_conn_blocked_reason(c), "low on memory") == 0,
+           "MQ_E_BLOCKED text and mq_conn_blocked_reason() name the reason");
+    {
+        bool b = false;
+        const char *why = NULL;
+        int n1 = mq_conn_take_blocked_notice(c, &b, &why);
+        TAP_OK(n1 == 1 && b && why && strcmp(why, "low on memory") == 0, "blocked notice recorded");
+        TAP_OK(mq_conn_take_blocked_notice(c, &b, &why) == 0, "one notice only");
+    }
     rc = mq_basic_qos(c, ch, 0, 1, false);
     pr = rc ? rc : mq_basic_publish(c, ch, mq_cstr(""), mq_cstr("q"), false, false, NULL, "x", 1);
     TAP_OK(pr == 0 && !mq_conn_is_blocked(c), "publish after unblocked");
+    {
+        mq_event ev;
+        int w1 = mq_conn_wait_event(c, 0, MQ_EV_BLOCKED, -1.0, &ev);
+        TAP_OK(w1 == 1 && ev.kind == MQ_EV_BLOCKED && !ev.blocked && ev.reason.len == 0,
+               "unblocked notice taken by a wait for MQ_EV_BLOCKED");
+        TAP_OK(mq_conn_wait_event(c, 0, MQ_EV_BLOCKED, -1.0, &ev) == 0, "no more notices");
+    }
     EQ(mq_conn_close(c), 0, "close");
     mq_conn_free(c);
     fake_stop(&f);
@@ -872,6 +891,93 @@ static void t_big_publish(void)
     }
 }
 
+/* ---- liveness: default handshake bound, signals vs the heartbeat thread ------- */
+
+/* Reads the protocol header, then says nothing for 20 s (longer than the
+ * default handshake bound). */
+static void s_stall_long(fake *f, int fd)
+{
+    uint8_t hdr[8];
+    if (read_full(fd, hdr, 8, 5000) == 0) srv_drain(f, fd, 20000);
+}
+
+static pthread_t sig_thread;
+static volatile sig_atomic_t sig_count;
+static void on_usr1(int sig)
+{
+    (void)sig;
+    sig_thread = pthread_self();
+    sig_count++;
+}
+
+/* Threads of this process that block SIGTERM (SigBlk in /proc/self/task/N/status). */
+static int threads_blocking_sigterm(void)
+{
+    int n = 0;
+    DIR *d = opendir("/proc/self/task");
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        char path[300], line[256];
+        if (e->d_name[0] == '.') continue;
+        snprintf(path, sizeof path, "/proc/self/task/%s/status", e->d_name);
+        FILE *fp = fopen(path, "r");
+        while (fp && fgets(line, sizeof line, fp)) {
+            unsigned long long mask;
+            if (sscanf(line, "SigBlk: %llx", &mask) == 1 && (mask >> (SIGTERM - 1) & 1)) n++;
+        }
+        if (fp) fclose(fp);
+    }
+    if (d) closedir(d);
+    return n;
+}
+
+static void t_liveness(void)
+{
+    /* no connect timeout, no rpc timeout: the handshake still ends (12 s) */
+    fake f = {0};
+    fake_start(&f, s_stall_long);
+    mq_conn_params p = fparams(&f);
+    p.connect_timeout = 0;
+    p.rpc_timeout = 0;
+    p.write_timeout = 0;
+    mq_conn *c = mq_conn_new();
+    double t0 = now_s();
+    int rc = mq_conn_open(c, &p);
+    double el = now_s() - t0;
+    TAP_OK(rc == MQ_E_TIMEOUT && el > 11.5 && el < 14 && !mq_conn_is_open(c),
+           "silent server, no timeouts set: handshake bounded by 12 s (%d after %.3f s)", rc, el);
+    mq_conn_free(c);
+    fake_stop(&f);
+
+    /* process-directed signals reach the main thread, never the heartbeat thread */
+    f.heartbeat = 1;
+    fake_start(&f, s_count_hb);
+    p = fparams(&f);
+    p.heartbeat = 1;
+    c = mq_conn_new();
+    rc = mq_conn_open(c, &p);
+    int blocking = threads_blocking_sigterm();
+    EQ(rc ? rc : mq_conn_heartbeat_thread(c, true), 0, "heartbeat thread started");
+    EQ(threads_blocking_sigterm() - blocking, 1, "the heartbeat thread blocks signals");
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_usr1;
+    sigaction(SIGUSR1, &sa, &old);
+    int got = 0;
+    for (int i = 0; i < 20; i++) {
+        sig_count = 0;
+        kill(getpid(), SIGUSR1);
+        for (int k = 0; k < 100 && !sig_count; k++) usleep(1000);
+        got += sig_count && pthread_equal(sig_thread, pthread_self());
+    }
+    sigaction(SIGUSR1, &old, NULL);
+    EQ(got, 20, "20 signals, all handled by the main thread");
+    EQ(mq_conn_close(c), 0, "close stops the thread");
+    mq_conn_free(c);
+    fake_stop(&f);
+    f.heartbeat = 0;
+}
+
 int main(void)
 {
     t_frames();
@@ -883,5 +989,6 @@ int main(void)
     t_handshake_faults();
     t_channel_close_and_blocked();
     t_big_publish();
+    t_liveness();
     return tap_done();
 }
