@@ -5,6 +5,8 @@ Faults: broker application stopped (rabbitmqctl stop_app) while idle, mid-publis
 --EXTENSIONS--
 amqp
 posix
+--CONFLICTS--
+broker
 --FILE--
 <?php
 require __DIR__ . '/_broker.inc';

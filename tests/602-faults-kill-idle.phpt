@@ -5,6 +5,8 @@ Faults: broker SIGKILLed while idle (then the next call) -> AMQPConnectionExcept
 --EXTENSIONS--
 amqp
 posix
+--CONFLICTS--
+broker
 --FILE--
 <?php
 require __DIR__ . '/_broker.inc';

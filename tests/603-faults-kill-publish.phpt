@@ -5,6 +5,8 @@ Faults: broker SIGKILLed mid-publish of 50 MiB messages -> AMQPConnectionExcepti
 --EXTENSIONS--
 amqp
 posix
+--CONFLICTS--
+broker
 --FILE--
 <?php
 require __DIR__ . '/_broker.inc';

@@ -5,6 +5,8 @@ Faults: broker SIGKILLed mid-consume -> AMQPConnectionException "connection clos
 --EXTENSIONS--
 amqp
 posix
+--CONFLICTS--
+broker
 --FILE--
 <?php
 require __DIR__ . '/_broker.inc';

@@ -5,6 +5,8 @@ Faults: publishing persistent messages with confirms to a durable queue while th
 --EXTENSIONS--
 amqp
 posix
+--CONFLICTS--
+broker
 --FILE--
 <?php
 require __DIR__ . '/_broker.inc';

@@ -409,8 +409,17 @@ if [ $QUICK -eq 0 ]; then
         # run-tests.php -m traces children too; a test's helpers (rabbitmqctl,
         # Erlang, shells, php-cgi) are not under test: valgrind only the PHP
         # process that runs the test.
+        # Tests with a --CONFLICTS-- section stop, kill or alarm the shared
+        # broker: one at a time, after the others (which run in parallel).
         export VALGRIND_OPTS="--trace-children-skip=*"
-        phpt_run "valgrind" "$LOGS/valgrind.log" -m -j2 -d pcre.jit=0 --set-timeout 600 -- "${PHPT_FILES[@]}"
+        VG_PAR=() VG_SER=()
+        for t in "${PHPT_FILES[@]}"; do
+            if grep -q '^--CONFLICTS--' "$t"; then VG_SER+=("$t"); else VG_PAR+=("$t"); fi
+        done
+        [ ${#VG_PAR[@]} -eq 0 ] || phpt_run "valgrind" "$LOGS/valgrind.log" -m -j2 -d pcre.jit=0 \
+            --set-timeout 600 -- "${VG_PAR[@]}"
+        [ ${#VG_SER[@]} -eq 0 ] || phpt_run "valgrind (broker-wide tests)" "$LOGS/valgrind-serial.log" -m \
+            -d pcre.jit=0 --set-timeout 600 -- "${VG_SER[@]}"
         unset VALGRIND_OPTS
     fi
 fi

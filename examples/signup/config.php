@@ -4,7 +4,9 @@
 declare(strict_types=1);
 
 const JOBS_EXCHANGE = 'signup';
-const JOBS_QUEUE = 'welcome-emails';
+const SIGNUP_EVENT = 'user.signed-up';  // routing key of a sign-up
+const JOBS_QUEUE = 'welcome-emails';    // the e-mail worker's queue
+const SMS_QUEUE = 'welcome-sms';        // the SMS worker's queue
 
 function demo_connection(): AMQPConnection
 {
@@ -20,8 +22,12 @@ function demo_connection(): AMQPConnection
     return $conn;
 }
 
-/** Declares the durable exchange and queue the jobs travel through. */
-function demo_topology(AMQPChannel $ch): AMQPQueue
+/**
+ * Declares the durable exchange and the two workers' queues.  Both queues are
+ * bound with the same routing key, so every sign-up reaches both workers.
+ * Returns the queue named $queue.
+ */
+function demo_topology(AMQPChannel $ch, string $queue = JOBS_QUEUE): AMQPQueue
 {
     $ex = new AMQPExchange($ch);
     $ex->setName(JOBS_EXCHANGE);
@@ -29,19 +35,23 @@ function demo_topology(AMQPChannel $ch): AMQPQueue
     $ex->setFlags(AMQP_DURABLE);
     $ex->declareExchange();
 
-    $q = new AMQPQueue($ch);
-    $q->setName(JOBS_QUEUE);
-    $q->setFlags(AMQP_DURABLE);
-    $q->declareQueue();
-    $q->bind(JOBS_EXCHANGE, 'welcome-email');
-    return $q;
+    $queues = [];
+    foreach ([JOBS_QUEUE, SMS_QUEUE] as $name) {
+        $q = new AMQPQueue($ch);
+        $q->setName($name);
+        $q->setFlags(AMQP_DURABLE);
+        $q->declareQueue();
+        $q->bind(JOBS_EXCHANGE, SIGNUP_EVENT);
+        $queues[$name] = $q;
+    }
+    return $queues[$queue];
 }
 
-/** Ready messages in the jobs queue, without creating or changing it. */
-function demo_pending(AMQPConnection $conn): int
+/** Ready messages in a queue, without creating or changing it. */
+function demo_pending(AMQPConnection $conn, string $queue = JOBS_QUEUE): int
 {
     $q = new AMQPQueue(new AMQPChannel($conn));
-    $q->setName(JOBS_QUEUE);
+    $q->setName($queue);
     $q->setFlags(AMQP_PASSIVE);
     return $q->declareQueue();
 }

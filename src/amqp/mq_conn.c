@@ -245,6 +245,39 @@ int mq_conn_put_method(mq_conn *c, uint16_t ch, uint32_t id, const void *args)
     return MQ_OK;
 }
 
+/* After a failed write: a broker that closes a connection (close_connection,
+ * shutdown) sends connection.close and then resets the socket, so our write
+ * fails although the reason is still readable.  Reads what is there without
+ * blocking and, when it holds a connection.close, records that instead of
+ * the transport error.  Only when nothing is left unparsed (otherwise the
+ * frame boundaries of new bytes are unknown). */
+static int salvage_close(mq_conn *c, int rc)
+{
+    uint8_t buf[4096];
+    if (!c->io || c->rend != c->rpos) return rc;
+    mq_error e;
+    ssize_t n = c->io->ops->read(c->io, buf, sizeof buf, &e);
+    size_t off = 0;
+    while (n > 0 && off < (size_t)n) {
+        mq_frame f;
+        size_t used;
+        if (mq_frame_parse(buf + off, (size_t)n - off, 0, &f, &used) != 1) break;
+        off += used;
+        union mq_method_args m;
+        uint32_t id;
+        if (f.type != MQ_FRAME_METHOD || f.channel != 0) continue;
+        if (mq_method_decode(f.payload, f.size, &id, &m) != 0 || id != MQ_CONNECTION_CLOSE) continue;
+        mq_error_set(&c->err, MQ_E_CONNECTION_CLOSED, "%.*s", (int)m.connection_close.reply_text.len,
+                     m.connection_close.reply_text.ptr);
+        c->err.reply_code = m.connection_close.reply_code;
+        c->err.class_id = m.connection_close.class_id;
+        c->err.method_id = m.connection_close.method_id;
+        c->err.channel = 0;
+        return MQ_E_CONNECTION_CLOSED;
+    }
+    return rc;
+}
+
 /* Writes iov[0..cnt) completely (iov is consumed in place). */
 static int write_all(mq_conn *c, struct iovec *iov, int cnt)
 {
@@ -262,6 +295,7 @@ static int write_all(mq_conn *c, struct iovec *iov, int cnt)
         ssize_t n = c->io->ops->writev(c->io, iov + i, cnt - i, &c->err);
         if (n > 0) {
             __atomic_store_n(&c->last_write, mq_clock_ns(), __ATOMIC_RELAXED);
+            c->sent_unread = true;
             size_t left = (size_t)n;
             while (i < cnt && left >= iov[i].iov_len) left -= iov[i++].iov_len;
             if (left) {
@@ -282,6 +316,7 @@ static int write_all(mq_conn *c, struct iovec *iov, int cnt)
         }
     }
     if (lock) pthread_mutex_unlock(&c->wlock);
+    if (rc == MQ_E_CLOSED || rc == MQ_E_SOCKET) rc = salvage_close(c, rc);
     /* a frame may be half written: the stream is unusable after any error */
     return rc < 0 ? mq_conn_fail(c, rc) : MQ_OK;
 }

@@ -105,6 +105,7 @@ struct mq_conn {
     size_t rcap;               /* its size */
     size_t rpos;               /* first unparsed byte */
     size_t rend;               /* end of received bytes */
+    bool sent_unread;          /* wrote since the last read attempt: poll before reading */
     int64_t last_read;         /* mq_clock_ns() of the last received bytes */
     uint8_t *server_props;     /* copy of connection.start server-properties */
     size_t server_props_len;

@@ -558,6 +558,7 @@ static ssize_t read_some(mq_conn *c, size_t need)
     if (lock) pthread_mutex_lock(&c->wlock);
     ssize_t n = io->ops->read(io, c->rbuf + c->rend, c->rcap - c->rend, &c->err);
     if (lock) pthread_mutex_unlock(&c->wlock);
+    c->sent_unread = false;
     if (n > 0) {
         c->rend += (size_t)n;
         c->last_read = mq_clock_ns();
@@ -609,10 +610,19 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
         /* checked here too, not only when idle: a stream of frames for
          * others must not stretch the wait past its deadline */
         if (block && deadline && now >= deadline) return 0;
-        ssize_t n = read_some(c, need);
-        if (n < 0) return (int)n;
-        if (n > 0) continue;
-        if (hb && now - c->last_read >= 2 * hb) {
+        /* Blocking right after a write (a request whose reply cannot be
+         * there yet): poll first instead of a read that would only say
+         * "would block".  Not for TLS bytes already decrypted (pending) or
+         * a TLS read that waits for a write. */
+        bool skip_read = block && c->sent_unread && c->io->rwant == POLLIN && io_pending(c) == 0;
+        if (!skip_read) {
+            ssize_t n = read_some(c, need);
+            if (n < 0) return (int)n;
+            if (n > 0) continue;
+        }
+        /* dead only when a read found nothing: bytes may wait unread in the
+         * socket (e.g. after long user code with the heartbeat thread) */
+        if (!skip_read && hb && now - c->last_read >= 2 * hb) {
             mq_error_set(&c->err, MQ_E_HEARTBEAT, "heartbeat timeout, connection closed");
             return mq_conn_fail(c, MQ_E_HEARTBEAT);
         }
@@ -629,6 +639,7 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
         int r = mq_io_poll(c->io->fd, c->io->rwant, until, &c->hooks, &c->err);
         if (r == MQ_E_INTERRUPTED) return r;
         if (r < 0) return mq_conn_fail(c, r);
+        c->sent_unread = false; /* readable, or time to check: read next */
     }
 }
 

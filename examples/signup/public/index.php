@@ -12,6 +12,7 @@ try {
     if ($path === '/signup' && ($_SERVER['REQUEST_METHOD'] ?? '') === 'POST') {
         $email = (string) ($_POST['email'] ?? '');
         $name = (string) ($_POST['name'] ?? '');
+        $phone = (string) ($_POST['phone'] ?? '');
         if (!filter_var($email, FILTER_VALIDATE_EMAIL)) {
             http_response_code(400);
             echo "invalid e-mail address\n";
@@ -28,8 +29,8 @@ try {
         $ex = new AMQPExchange($ch);
         $ex->setName(JOBS_EXCHANGE);
         $ex->publish(
-            json_encode(['email' => $email, 'name' => $name], JSON_THROW_ON_ERROR),
-            'welcome-email',
+            json_encode(['email' => $email, 'name' => $name, 'phone' => $phone], JSON_THROW_ON_ERROR),
+            SIGNUP_EVENT,
             AMQP_NOPARAM,
             [
                 'content_type' => 'application/json',
@@ -40,12 +41,12 @@ try {
         );
         $ch->waitForConfirm(5.0);
         $conn->disconnect();
-        echo "Welcome, $name! A confirmation e-mail is on its way to $email.\n";
+        echo "Welcome, $name! A confirmation e-mail is on its way to $email" . ($phone !== "" ? " and an SMS to $phone" : "") . ".\n";
         return;
     }
     if ($path === '/status') {
         $conn = demo_connection();
-        printf("pending welcome e-mails: %d\n", demo_pending($conn));
+        printf("pending welcome e-mails: %d, SMS: %d\n", demo_pending($conn), demo_pending($conn, SMS_QUEUE));
         $conn->disconnect();
         return;
     }
