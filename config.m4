@@ -16,6 +16,7 @@ MQ_SOURCES="
   src/amqp/mq_spec.c
   src/amqp/mq_table.c
   src/amqp/mq_uri.c
+  src/php/mq_arguments.c
   src/php/mq_basic_properties.c
   src/php/mq_channel.c
   src/php/mq_connection.c

@@ -201,96 +201,33 @@ ZEND_METHOD(AMQPExchange, setFlags)
 
 ZEND_METHOD(AMQPExchange, getArgument)
 {
-    zend_string *key;
-
-    ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_STR(key)
-    ZEND_PARSE_PARAMETERS_END();
-
-    zval *args = php_mq_slot(Z_OBJ_P(ZEND_THIS), MQ_EXCH_PROP_ARGUMENTS);
-    zval *value = Z_TYPE_P(args) == IS_ARRAY ? zend_symtable_find(Z_ARRVAL_P(args), key) : NULL;
-    if (!value) {
-        php_mq_throwf(mq_ce_AMQPExchangeException, 0, "The argument \"%s\" does not exist",
-                      ZSTR_VAL(key));
-        RETURN_THROWS();
-    }
-    RETURN_COPY_DEREF(value);
+    php_mq_arguments_get(INTERNAL_FUNCTION_PARAM_PASSTHRU, MQ_EXCH_PROP_ARGUMENTS, mq_ce_AMQPExchangeException);
 }
 
 ZEND_METHOD(AMQPExchange, getArguments)
 {
-    ZEND_PARSE_PARAMETERS_NONE();
-    zval *args = php_mq_slot(Z_OBJ_P(ZEND_THIS), MQ_EXCH_PROP_ARGUMENTS);
-    if (Z_TYPE_P(args) != IS_ARRAY) {
-        RETURN_EMPTY_ARRAY();
-    }
-    RETURN_COPY(args);
+    php_mq_arguments_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, MQ_EXCH_PROP_ARGUMENTS);
 }
 
 ZEND_METHOD(AMQPExchange, setArgument)
 {
-    zend_string *key;
-    zval *value;
-
-    ZEND_PARSE_PARAMETERS_START(2, 2)
-        Z_PARAM_STR(key)
-        Z_PARAM_ZVAL(value)
-    ZEND_PARSE_PARAMETERS_END();
-
-    switch (Z_TYPE_P(value)) {
-    case IS_NULL:
-    case IS_FALSE:
-    case IS_TRUE:
-    case IS_LONG:
-    case IS_DOUBLE:
-    case IS_STRING:
-        break;
-    default:
-        zend_throw_exception(mq_ce_AMQPExchangeException,
-                             "The value parameter must be of type NULL, int, double or string.", 0);
-        RETURN_THROWS();
-    }
-    /* Overwrites an existing key, on a separated copy (API.md §7.1, §7.2). */
-    HashTable *ht = php_mq_slot_array_for_write(Z_OBJ_P(ZEND_THIS), MQ_EXCH_PROP_ARGUMENTS);
-    Z_TRY_ADDREF_P(value);
-    zend_symtable_update(ht, key, value);
+    php_mq_arguments_set(INTERNAL_FUNCTION_PARAM_PASSTHRU, MQ_EXCH_PROP_ARGUMENTS, mq_ce_AMQPExchangeException, false,
+                         "The value parameter must be of type NULL, int, double or string.");
 }
 
 ZEND_METHOD(AMQPExchange, removeArgument)
 {
-    zend_string *key;
-
-    ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_STR(key)
-    ZEND_PARSE_PARAMETERS_END();
-
-    zval *args = php_mq_slot(Z_OBJ_P(ZEND_THIS), MQ_EXCH_PROP_ARGUMENTS);
-    if (Z_TYPE_P(args) == IS_ARRAY && zend_symtable_exists(Z_ARRVAL_P(args), key)) {
-        zend_symtable_del(php_mq_slot_array_for_write(Z_OBJ_P(ZEND_THIS), MQ_EXCH_PROP_ARGUMENTS), key);
-    }
+    php_mq_arguments_remove(INTERNAL_FUNCTION_PARAM_PASSTHRU, MQ_EXCH_PROP_ARGUMENTS);
 }
 
 ZEND_METHOD(AMQPExchange, setArguments)
 {
-    zval *arguments;
-
-    ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_ARRAY(arguments)
-    ZEND_PARSE_PARAMETERS_END();
-
-    php_mq_slot_set(Z_OBJ_P(ZEND_THIS), MQ_EXCH_PROP_ARGUMENTS, arguments);
+    php_mq_arguments_replace(INTERNAL_FUNCTION_PARAM_PASSTHRU, MQ_EXCH_PROP_ARGUMENTS);
 }
 
 ZEND_METHOD(AMQPExchange, hasArgument)
 {
-    zend_string *key;
-
-    ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_STR(key)
-    ZEND_PARSE_PARAMETERS_END();
-
-    zval *args = php_mq_slot(Z_OBJ_P(ZEND_THIS), MQ_EXCH_PROP_ARGUMENTS);
-    RETURN_BOOL(Z_TYPE_P(args) == IS_ARRAY && zend_symtable_exists(Z_ARRVAL_P(args), key));
+    php_mq_arguments_has(INTERNAL_FUNCTION_PARAM_PASSTHRU, MQ_EXCH_PROP_ARGUMENTS);
 }
 
 /* ---- declare / delete -------------------------------------------------- */

@@ -140,4 +140,16 @@ php_mq_channel *php_mq_queue_check(zend_object *queue, const char *context);
  * AMQPQueueException) and updates the connection state. */
 void php_mq_queue_fail(php_mq_channel *ch, int rc);
 
+/* The arguments methods of AMQPQueue and AMQPExchange (mq_arguments.c):
+ * parse their parameters and work on the `arguments` slot `slot`; errors are
+ * thrown as `ce`.  setArgument() accepts null, bool, int, float and string,
+ * and with any_value also arrays and AMQPValue objects (else type_error). */
+void php_mq_arguments_get(INTERNAL_FUNCTION_PARAMETERS, int slot, zend_class_entry *ce);
+void php_mq_arguments_all(INTERNAL_FUNCTION_PARAMETERS, int slot);
+void php_mq_arguments_set(INTERNAL_FUNCTION_PARAMETERS, int slot, zend_class_entry *ce,
+                          bool any_value, const char *type_error);
+void php_mq_arguments_remove(INTERNAL_FUNCTION_PARAMETERS, int slot);
+void php_mq_arguments_replace(INTERNAL_FUNCTION_PARAMETERS, int slot);
+void php_mq_arguments_has(INTERNAL_FUNCTION_PARAMETERS, int slot);
+
 #endif
