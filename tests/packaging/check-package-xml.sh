@@ -121,12 +121,15 @@ fi
 
 # 5. PEAR's own validation.  With a private PEAR configuration (with the
 #    system one, pecl writes its dependency database into /usr/share/php),
-#    and as the user nobody when run as root.
+#    and as the user nobody when run as root and nobody can read the
+#    checkout (a clone in a private 0700 directory is not readable: then as
+#    root, still with the private configuration, which keeps every write
+#    inside $tmp; validation only reads the package).
 if command -v pecl >/dev/null && command -v pear >/dev/null; then
     tmp=$(mktemp -d)
     chmod 755 "$tmp"
     as_user=()
-    if [ "$(id -u)" -eq 0 ]; then
+    if [ "$(id -u)" -eq 0 ] && runuser -u nobody -- test -r "$PWD/package.xml" 2>/dev/null; then
         chown nobody: "$tmp"
         as_user=(runuser -u nobody --)
     fi
