@@ -19,6 +19,7 @@ MQ_SOURCES="
   src/php/mq_arguments.c
   src/php/mq_basic_properties.c
   src/php/mq_channel.c
+  src/php/mq_channel_unwaited.c
   src/php/mq_connection.c
   src/php/mq_connection_config.c
   src/php/mq_connection_pool.c
@@ -29,6 +30,8 @@ MQ_SOURCES="
   src/php/mq_module.c
   src/php/mq_queue.c
   src/php/mq_queue_consume.c
+  src/php/mq_recovery.c
+  src/php/mq_recovery_topology.c
   src/php/mq_value.c
 "
 

@@ -60,6 +60,44 @@ class AMQPConnection
      * that goes silent is detected within 2 x heartbeat seconds either way.
      * Not a property: var_dump() shows what php-amqp shows.
      *
+     * mq extension: hosts, a non-empty list of nodes to fail over, each
+     * "host", "host:port", "[v6addr]:port" (a bare IPv6 address takes no
+     * port) or ['host' => string, 'port' => int]; a missing port is the
+     * connection's port (the port key, URI or amqp.port).  shuffle_hosts
+     * (bool, default false) shuffles the list once, here, like shuffle()
+     * (mt_srand() makes the order reproducible).  With a list, the host and
+     * port keys do not choose the node: the host/port properties (getHost(),
+     * getPort(), var_dump()) hold the current node, at first the list's
+     * first.  connect()/pconnect() try the nodes in turn from the current
+     * one, each within connect_timeout (set one: without it a node that
+     * does not answer blocks for the system's TCP timeout); the first that
+     * opens becomes the current node.  When all fail, the last attempt's
+     * exception is thrown and the current node stays.  A refusal by the
+     * broker (wrong login 403, vhost 530) stops at that node.
+     * reconnect()/preconnect() after a lost connection start with the node
+     * after the current one (wrapping around); after disconnect(), or on an
+     * open connection, with the current one.  setHost()/setPort() change
+     * the current node only.  Persistent connections are pooled per set of
+     * nodes (any order): pconnect() takes the pooled one, on whichever node
+     * it is.  Invalid entries: AMQPConnectionException naming the entry
+     * ("Parameter 'hosts' entry 2 has an invalid port: 70000.").  Without
+     * hosts (or with null) nothing changes.
+     *
+     * mq extension: recovery (bool, default false) turns on automatic
+     * recovery of a connection made with connect(): after a network
+     * failure, a broker restart or a forced close it reconnects with
+     * backoff (recovery_interval, the first delay, default 0.5 s, doubling
+     * up to recovery_max_interval, default 8 s; giving up after
+     * recovery_timeout, default 60 s, 0 = never: AMQPConnectionException
+     * "Could not recover the connection after N attempts: ..."), reopens
+     * the channels with their prefetch and confirm mode, redeclares the
+     * exchanges, queues and bindings declared on it and re-registers its
+     * consumers.  consume() goes on; other calls recover first when the
+     * connection was lost before them (the call in flight at the failure
+     * throws).  See setRecoveryCallback() and README "mq extensions".
+     * Negative values: AMQPConnectionException "Parameter
+     * 'recovery_interval' must be greater than or equal to zero.".
+     *
      * @param array $credentials
      * @throws AMQPConnectionException when a value is out of range.
      */
@@ -289,6 +327,34 @@ class AMQPConnection
      * ends the call that ran it.
      */
     public function setBlockedCallback(?callable $callback): void {}
+
+    /**
+     * mq extension: the callback that observes automatic recovery (enabled
+     * with the credentials key 'recovery' => true; see README "Automatic
+     * recovery").  $callback(string $event, array $info) is called for each
+     * step, in this order:
+     *
+     *  - "lost"      ['error' => what failed]
+     *  - "retry"     ['attempt' => n, 'error' => why it failed, 'delay' => seconds until the next]
+     *  - "connected" ['attempt' => n, 'host' => ..., 'port' => ...]
+     *  - "channel"   ['channel' => id]                     (each reopened channel)
+     *  - "exchange"  ['exchange' => name]                  (each redeclared exchange)
+     *  - "queue"     ['queue' => name, 'previous' => name] (a server-named queue gets a new name)
+     *  - "binding"   ['type' => 'queue'|'exchange', 'destination', 'source', 'routing_key']
+     *  - "consumer"  ['channel' => id, 'consumer_tag' => tag, 'queue' => name]
+     *  - "recovered" ['attempts' => n, 'seconds' => duration]
+     *  - "failed"    ['error' => message, 'code' => code] (recovery gave up; the exception follows)
+     *
+     * Its return value is ignored; an exception it throws stops the
+     * recovery (the next call on the connection's channels tries again).
+     * Null removes it.
+     *
+     * @throws AMQPConnectionException when recovery is not enabled.
+     */
+    public function setRecoveryCallback(?callable $callback): void {}
+
+    /** mq extension: whether automatic recovery is enabled ('recovery' credentials key). */
+    public function isRecoveryEnabled(): bool {}
 
     /**
      * mq extension: a PHP stream for the connection's socket, for readiness

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: d8d5802021571fa8957932474b0084ed9972fc31 */
+ * Stub hash: bee730058c247da093f007ca3ffd11e6711a3194 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_AMQPConnection___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, credentials, IS_ARRAY, 0, "[]")
@@ -127,6 +127,10 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AMQPConnection_setBlockedC
 	ZEND_ARG_TYPE_INFO(0, callback, IS_CALLABLE, 1)
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_AMQPConnection_setRecoveryCallback arginfo_class_AMQPConnection_setBlockedCallback
+
+#define arginfo_class_AMQPConnection_isRecoveryEnabled arginfo_class_AMQPConnection_isConnected
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_AMQPConnection_getStream, 0, 0, 0)
 ZEND_END_ARG_INFO()
 
@@ -177,6 +181,8 @@ ZEND_METHOD(AMQPConnection, getConnectionName);
 ZEND_METHOD(AMQPConnection, setConnectionName);
 ZEND_METHOD(AMQPConnection, isBlocked);
 ZEND_METHOD(AMQPConnection, setBlockedCallback);
+ZEND_METHOD(AMQPConnection, setRecoveryCallback);
+ZEND_METHOD(AMQPConnection, isRecoveryEnabled);
 ZEND_METHOD(AMQPConnection, getStream);
 
 
@@ -227,6 +233,8 @@ static const zend_function_entry class_AMQPConnection_methods[] = {
 	ZEND_ME(AMQPConnection, setConnectionName, arginfo_class_AMQPConnection_setConnectionName, ZEND_ACC_PUBLIC)
 	ZEND_ME(AMQPConnection, isBlocked, arginfo_class_AMQPConnection_isBlocked, ZEND_ACC_PUBLIC)
 	ZEND_ME(AMQPConnection, setBlockedCallback, arginfo_class_AMQPConnection_setBlockedCallback, ZEND_ACC_PUBLIC)
+	ZEND_ME(AMQPConnection, setRecoveryCallback, arginfo_class_AMQPConnection_setRecoveryCallback, ZEND_ACC_PUBLIC)
+	ZEND_ME(AMQPConnection, isRecoveryEnabled, arginfo_class_AMQPConnection_isRecoveryEnabled, ZEND_ACC_PUBLIC)
 	ZEND_ME(AMQPConnection, getStream, arginfo_class_AMQPConnection_getStream, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };

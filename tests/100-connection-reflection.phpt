@@ -61,7 +61,7 @@ Class [ <internal:amqp> class AMQPConnection ] {
     Property [ private ?string $connectionName = NULL ]
   }
 
-  - Methods [47] {
+  - Methods [49] {
     Method [ <internal:amqp, ctor> public method __construct ] {
 
       - Parameters [1] {
@@ -398,6 +398,21 @@ Class [ <internal:amqp> class AMQPConnection ] {
         Parameter #0 [ <required> ?callable $callback ]
       }
       - Return [ void ]
+    }
+
+    Method [ <internal:amqp> public method setRecoveryCallback ] {
+
+      - Parameters [1] {
+        Parameter #0 [ <required> ?callable $callback ]
+      }
+      - Return [ void ]
+    }
+
+    Method [ <internal:amqp> public method isRecoveryEnabled ] {
+
+      - Parameters [0] {
+      }
+      - Return [ bool ]
     }
 
     Method [ <internal:amqp> public method getStream ] {

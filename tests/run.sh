@@ -376,6 +376,31 @@ else
     fail "examples: no broker"
 fi
 
+# ---------------------------------------------------------------- 6b''. cluster
+# Three RabbitMQ nodes of their own (tests/cluster.sh): failover with a host
+# list, automatic recovery of a consumer whose node is killed, a quorum
+# queue's leader killed mid-publish.  tests/cluster/run.sh counts a skip as
+# a failure; each of its results counts here.
+section "cluster tests (three nodes)"
+if env MQ_EXTENSION="$ROOT/modules/mq.so" timeout 1200 bash tests/cluster/run.sh >"$LOGS/cluster.log" 2>&1; then
+    cl_rc=0
+else
+    cl_rc=1
+fi
+cl_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$LOGS/cluster.log" | tail -n 1)
+if [ -n "$cl_line" ]; then
+    cl_pass=${cl_line%% passed*}
+    cl_fail=${cl_line#*, }
+    cl_fail=${cl_fail%% failed}
+    PASSED=$((PASSED + cl_pass))
+    say "ok - cluster: $cl_pass passed"
+    if [ "$cl_fail" -gt 0 ] || [ $cl_rc -ne 0 ]; then
+        fail "cluster: $cl_fail failed" "$LOGS/cluster.log" 60
+    fi
+else
+    fail "cluster: tests/cluster/run.sh gave no result" "$LOGS/cluster.log" 60
+fi
+
 # ---------------------------------------------------------------- 6b'. benchmark smoke
 # A few hundred messages per case and client (mq, PECL amqp, php-amqplib, C
 # on librabbitmq): checks that the benchmark runs and its figures parse.

@@ -46,16 +46,18 @@ static uint16_t lowest_free(const mq_conn *c)
     return 0;
 }
 
+/* The walks below cover ids 1..chans_hi only: entries are allocated by
+ * open_id(), which raises chans_hi, and ids are only marked used there. */
 void mq_chans_reset(mq_conn *c)
 {
     if (!c->chans) return;
-    for (size_t id = 1; id <= c->channel_max; id++) {
+    for (size_t id = 1; id <= c->chans_hi; id++) {
         mq_chan *ch = c->chans[id];
         if (!ch) continue;
         mq_chan_asm_reset(c, ch);
         if (ch->state != MQ_CH_CLOSED) ch->state = MQ_CH_FREE;
     }
-    memset(c->used, 0, ((size_t)c->channel_max / 64 + 1) * sizeof *c->used);
+    memset(c->used, 0, ((size_t)c->chans_hi / 64 + 1) * sizeof *c->used);
     c->nused = 0;
     c->nclosing = 0;
 }
@@ -63,7 +65,7 @@ void mq_chans_reset(mq_conn *c)
 void mq_chans_free(mq_conn *c)
 {
     if (c->chans) {
-        for (size_t id = 1; id <= c->channel_max; id++) {
+        for (size_t id = 1; id <= c->chans_hi; id++) {
             mq_chan *ch = c->chans[id];
             if (!ch) continue;
             mq_chan_asm_reset(c, ch);
@@ -76,6 +78,7 @@ void mq_chans_free(mq_conn *c)
     c->chans = NULL;
     c->used = NULL;
     c->nused = c->nclosing = 0;
+    c->chans_hi = 0;
 }
 
 int mq_chan_server_close(mq_conn *c, uint16_t id, const mq_channel_close_t *m)
@@ -184,20 +187,16 @@ static int rpc1(mq_conn *c, uint16_t ch, uint32_t id, const void *args, uint32_t
     return mq_rpc(c, ch, id, args, replies, NULL, out);
 }
 
-int mq_channel_open(mq_conn *c, uint16_t *id)
+/* Opens the free id n (channel.open/open-ok). */
+static int open_id(mq_conn *c, uint16_t n)
 {
-    mq_conn_release_held(c);
-    if (!c->open) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
-    uint16_t n = lowest_free(c);
-    if (n == 0)
-        return mq_error_set(&c->err, MQ_E_NO_CHANNEL, "no free channel id (channel_max %u)",
-                            (unsigned)c->channel_max);
     mq_chan *ch = c->chans[n];
     if (!ch) {
         ch = calloc(1, sizeof *ch);
         if (!ch) return mq_error_set(&c->err, MQ_E_NOMEM, "could not allocate memory");
         mq_wbuf_init(&ch->asm_buf);
         c->chans[n] = ch;
+        if (n > c->chans_hi) c->chans_hi = n; /* bounds the table walks (mq_chans_*) */
     }
     mq_chan_asm_reset(c, ch);
     mq_error_clear(&ch->err);
@@ -213,8 +212,33 @@ int mq_channel_open(mq_conn *c, uint16_t *id)
         if (c->open && ch->state == MQ_CH_OPEN) mq_chan_release_id(c, n);
         return rc;
     }
+    return MQ_OK;
+}
+
+int mq_channel_open(mq_conn *c, uint16_t *id)
+{
+    mq_conn_release_held(c);
+    if (!c->open) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
+    uint16_t n = lowest_free(c);
+    if (n == 0)
+        return mq_error_set(&c->err, MQ_E_NO_CHANNEL, "no free channel id (channel_max %u)",
+                            (unsigned)c->channel_max);
+    int rc = open_id(c, n);
+    if (rc < 0) return rc;
     *id = n;
     return MQ_OK;
+}
+
+int mq_channel_open_id(mq_conn *c, uint16_t id)
+{
+    mq_conn_release_held(c);
+    if (!c->open) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
+    if (id == 0 || id > c->channel_max)
+        return mq_error_set(&c->err, MQ_E_NO_CHANNEL, "channel id %u is out of range (channel_max %u)",
+                            (unsigned)id, (unsigned)c->channel_max);
+    if (id_used(c, id))
+        return mq_error_set(&c->err, MQ_E_NO_CHANNEL, "channel id %u is in use", (unsigned)id);
+    return open_id(c, id);
 }
 
 /* Marks the channel CLOSING and queues channel.close(200) in c->out. */

@@ -352,6 +352,16 @@ int mq_conn_flush(mq_conn *c)
 
 void mq_conn_cork(mq_conn *c) { c->cork++; }
 
+int mq_conn_service_if_idle(mq_conn *c, double idle)
+{
+    if (!c->open || c->cork > 0) return MQ_OK;
+    int64_t now = mq_clock_ns();
+    int64_t ns = (int64_t)(idle * 1e9);
+    if (now - c->last_read < ns || now - c->last_service < ns) return MQ_OK;
+    c->last_service = now;
+    return mq_conn_service(c);
+}
+
 int mq_conn_uncork(mq_conn *c)
 {
     if (c->cork > 0 && --c->cork == 0) return mq_conn_flush(c);

@@ -124,6 +124,12 @@ int mq_conn_take_blocked_notice(mq_conn *c, bool *blocked, const char **reason);
  * closes, async events, which are queued), sends a heartbeat when one is
  * due and flushes pending output.  For use between API calls. */
 int mq_conn_service(mq_conn *c);
+/* mq_conn_service() when nothing was read for `idle` seconds and no such
+ * look was taken for as long (publish takes one every 100 ms too), and
+ * the connection is not corked: so that a connection lost while idle is
+ * noticed before the next request is sent.  Costs no system call
+ * otherwise. */
+int mq_conn_service_if_idle(mq_conn *c, double idle);
 /* Writes buffered output (e.g. coalesced acks). */
 int mq_conn_flush(mq_conn *c);
 /* While corked (counter > 0), acks/nacks/rejects are buffered instead of
@@ -146,6 +152,10 @@ int mq_conn_heartbeat_thread(mq_conn *c, bool on);
 /* Allocates the lowest free id and opens it (channel.open/open-ok).
  * MQ_E_NO_CHANNEL when all ids up to channel_max are in use. */
 int mq_channel_open(mq_conn *c, uint16_t *id);
+/* Opens the given id (which must be free): for reopening a channel under
+ * the id it had on an earlier connection (recovery).  MQ_E_NO_CHANNEL when
+ * the id is beyond channel_max or in use. */
+int mq_channel_open_id(mq_conn *c, uint16_t id);
 /* channel.close(200) and wait for close-ok; frees the id.  No-op (0) if the
  * channel is not open. */
 int mq_channel_close(mq_conn *c, uint16_t id);
@@ -284,6 +294,13 @@ int mq_conn_wait_event(mq_conn *c, uint16_t ch, int kinds, double timeout, mq_ev
 /* Frees queued events of channel ch (0: all), e.g. when a channel object
  * goes away. */
 void mq_conn_drop_events(mq_conn *c, uint16_t ch);
+/* The confirm/return kinds: what a publisher receives without asking. */
+#define MQ_EV_ASYNC (MQ_EV_ACK | MQ_EV_NACK | MQ_EV_RETURN)
+/* Number of MQ_EV_ASYNC events queued (read, not yet taken), all channels
+ * together.  O(1), no I/O: an embedder can check it at the start of every
+ * call and take them (mq_conn_wait_event(c, 0, MQ_EV_ASYNC, -1, ...) while
+ * it is > 0 takes only queued ones, oldest first, without reading). */
+size_t mq_conn_queued_async(const mq_conn *c);
 
 #ifdef __cplusplus
 }

@@ -127,8 +127,11 @@ struct mq_conn {
     uint64_t *used;            /* bitmap of allocated ids (OPEN or CLOSING) */
     int nused;                 /* number of bits set in `used` */
     int nclosing;              /* channels in MQ_CH_CLOSING */
+    uint16_t chans_hi;         /* highest id with an entry in `chans` (0: none): the
+                                * table walks stop there */
     /* events */
     mq_qev *qhead, *qtail;     /* FIFO of events nobody waited for */
+    size_t nasync;             /* queued events of MQ_EV_ASYNC kinds (ack, nack, return) */
     mq_qev *held;              /* dequeued event whose bytes back the caller's views */
     /* heartbeat thread */
     bool hb_thread;            /* thread running: writes (and TLS reads) take wlock */

@@ -3,7 +3,8 @@
  * The receiving half of a connection: the read buffer, the frame pump that
  * every wait goes through (heartbeats, deadlines, frame dispatch), content
  * assembly (method + header + body frames into one message), the FIFO of
- * events that arrived while nobody waited for them, and
+ * events that arrived while nobody waited for them (with a running count of
+ * the confirms and returns among them, mq_conn_queued_async()), and
  * mq_conn_wait_event().
  *
  * Read buffer: one allocation of at least MQ_RBUF_MIN bytes, grown to hold
@@ -159,6 +160,7 @@ void mq_conn_queue_clear(mq_conn *c)
         q = n;
     }
     c->qhead = c->qtail = NULL;
+    c->nasync = 0;
 }
 
 void mq_conn_drop_events(mq_conn *c, uint16_t ch)
@@ -168,6 +170,7 @@ void mq_conn_drop_events(mq_conn *c, uint16_t ch)
         mq_qev *q = *pp;
         if (ch == 0 || q->channel == ch) {
             *pp = q->next;
+            if (q->kind & MQ_EV_ASYNC) c->nasync--;
             qev_free(c, q);
         } else {
             last = q;
@@ -202,6 +205,7 @@ static int enqueue(mq_conn *c, int kind, uint16_t channel, const uint8_t *mp, si
     else
         c->qhead = q;
     c->qtail = q;
+    if (kind & MQ_EV_ASYNC) c->nasync++;
     return MQ_OK;
 }
 
@@ -214,6 +218,7 @@ static int dequeue(mq_conn *c, uint16_t ch, int kinds, mq_event *ev)
         if (!(q->kind & kinds) || (ch != 0 && q->channel != ch)) continue;
         *pp = q->next;
         if (c->qtail == q) c->qtail = prev;
+        if (q->kind & MQ_EV_ASYNC) c->nasync--;
         fill_event(ev, q->kind, q->channel, q->raw, q->mlen, q->raw + q->mlen, q->hlen);
         if (q->hlen) {
             ev->msg.body_handle = q->body_handle;
@@ -685,6 +690,8 @@ int mq_conn_service(mq_conn *c)
     if (c->out.len) return mq_conn_send(c);
     return MQ_OK;
 }
+
+size_t mq_conn_queued_async(const mq_conn *c) { return c->nasync; }
 
 bool mq_conn_has_buffered(const mq_conn *c)
 {

@@ -63,6 +63,11 @@ static zend_long chan_long(zend_object *obj, int n)
  * resource (a closed id can be reused by a newer channel). */
 static bool chan_registered(const php_mq_channel *ch)
 {
+    return php_mq_channel_registered(ch);
+}
+
+bool php_mq_channel_registered(const php_mq_channel *ch)
+{
     const php_mq_conn_res *res = ch->res;
 
     return res && res->channels && ch->id > 0 && ch->id <= res->channel_max
@@ -174,11 +179,21 @@ php_mq_channel *php_mq_check_channel(zval *channel_zv, const char *context)
         php_mq_throwf(mq_ce_AMQPChannelException, 0, "%s Stale reference to the channel object.", context);
         return NULL;
     }
+    /* a connection lost with recovery on comes back first (mq_recovery.c);
+     * one lost while idle is noticed first */
+    if (ch->res->recoverable && !ch->res->lost && php_mq_res_is_open(ch->res)
+        && mq_conn_service_if_idle(ch->res->conn, 0.1) < 0) {
+        php_mq_res_after_error(ch->res);
+    }
+    if (ch->res->lost && php_mq_recovery_run_channel(ch) == FAILURE) {
+        return NULL;
+    }
     if (!php_mq_channel_is_open(ch)) {
         php_mq_throwf(mq_ce_AMQPChannelException, 0, "%s No channel available.", context);
         return NULL;
     }
-    return ch;
+    /* confirms and returns nobody waited for go to their callbacks first (§7.24) */
+    return mq_conn_queued_async(ch->res->conn) > 0 ? php_mq_channel_dispatch_unwaited(ch, context) : ch;
 }
 
 /* The prefetch setters and qos() skip the "channel open" check: a closed
@@ -189,6 +204,9 @@ static php_mq_channel *chan_check_attached(zend_object *obj, const char *context
 
     if (!ch->res) {
         php_mq_throwf(mq_ce_AMQPChannelException, 0, "%s Stale reference to the channel object.", context);
+        return NULL;
+    }
+    if (ch->res->lost && php_mq_recovery_run_channel(ch) == FAILURE) {
         return NULL;
     }
     if (!chan_registered(ch) || (php_mq_res_is_open(ch->res) && !mq_channel_is_open(ch->res->conn, ch->id))) {
@@ -238,6 +256,9 @@ ZEND_METHOD(AMQPChannel, __construct)
 
     c = php_mq_connection_from_obj(Z_OBJ_P(conn_zv));
     res = c->res;
+    if (res && res->lost && php_mq_recovery_run(res, conn_zv) == FAILURE) {
+        RETURN_THROWS();
+    }
     if (!php_mq_res_is_open(res)) {
         php_mq_throwf(mq_ce_AMQPConnectionException, 0, "Could not create channel. No connection available.");
         RETURN_THROWS();

@@ -8,13 +8,16 @@
  * extensions: broker blocked/unblocked notifications (isBlocked(), the
  * blocked callback, run from the binding's consume loops via
  * php_mq_connection_notify*) and getStream(), a readiness-only stream over
- * a duplicate of the socket descriptor for stream_select()/event loops.  The
+ * a duplicate of the socket descriptor for stream_select()/event loops;
+ * and the failover walk over a 'hosts' list (php_mq_connection_open_core,
+ * also for other binding files) with its pool key per set of nodes.  The
  * constructor, getters and setters are in mq_connection_config.c; opening,
  * closing and the persistent pool in mq_connection_pool.c.
  */
 #include "php_mq_internal.h"
 #include "mq_connection.h"
 #include "zend_attributes.h"
+#include "zend_smart_str.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -55,18 +58,25 @@ static void mq_connection_free(zend_object *obj)
         zend_string_release(c->sni);
         c->sni = NULL;
     }
+    php_mq_connection_hosts_free(c);
+    php_mq_recovery_free(c);
     zval_ptr_dtor(&c->blocked_cb);
     ZVAL_UNDEF(&c->blocked_cb);
     zend_object_std_dtor(obj);
 }
 
-/* The blocked callback, plus the declared properties. */
+/* The blocked and recovery callbacks, plus the declared properties. */
 static HashTable *mq_connection_get_gc(zend_object *obj, zval **table, int *n)
 {
     php_mq_connection *c = php_mq_connection_from_obj(obj);
+    zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+    zval *rcb = php_mq_recovery_gc(c);
 
-    *table = &c->blocked_cb;
-    *n = Z_ISUNDEF(c->blocked_cb) ? 0 : 1;
+    zend_get_gc_buffer_add_zval(buf, &c->blocked_cb);
+    if (rcb) {
+        zend_get_gc_buffer_add_zval(buf, rcb);
+    }
+    zend_get_gc_buffer_use(buf, table, n);
     return zend_std_get_properties(obj);
 }
 
@@ -188,12 +198,194 @@ static void conn_close(php_mq_connection *c)
     }
 }
 
-/* Opens a transient connection, or takes/opens a persistent one. */
-static zend_result conn_open(zend_object *obj, bool persistent)
+/* ---- several hosts, failover (mq extension) ---------------------------- */
+
+/* The host/port properties are the current node: what setHost()/setPort()
+ * changed there goes into the list before it is used. */
+static void hosts_sync(zend_object *obj, php_mq_connection *c)
+{
+    php_mq_host *h = &c->hosts[c->host_current];
+    zval *host = php_mq_conn_slot(obj, MQ_CONN_PROP_HOST);
+
+    if (Z_TYPE_P(host) == IS_STRING && !zend_string_equals(h->host, Z_STR_P(host))) {
+        zend_string_release(h->host);
+        h->host = zend_string_copy(Z_STR_P(host));
+    }
+    h->port = (uint16_t)php_mq_conn_long(obj, MQ_CONN_PROP_PORT);
+}
+
+/* Makes entry i the current node and the host/port properties show it. */
+static void hosts_select(zend_object *obj, php_mq_connection *c, uint32_t i)
+{
+    zval v;
+
+    c->host_current = i;
+    ZVAL_STR_COPY(&v, c->hosts[i].host);
+    php_mq_conn_write(obj, MQ_CONN_PROP_HOST, &v);
+    php_mq_conn_write_long(obj, MQ_CONN_PROP_PORT, c->hosts[i].port);
+}
+
+/* Order of the sorted form of a list: host bytes (up to the first NUL, as
+ * the core sees them), then port; equal nodes by their place in the list. */
+static int hosts_cmp(const void *a, const void *b)
+{
+    const php_mq_host *x = *(const php_mq_host *const *)a, *y = *(const php_mq_host *const *)b;
+    int r = strcmp(ZSTR_VAL(x->host), ZSTR_VAL(y->host));
+
+    if (r == 0) {
+        r = x->port < y->port ? -1 : (x->port > y->port ? 1 : 0);
+    }
+    if (r == 0) {
+        r = x < y ? -1 : (x > y ? 1 : 0);
+    }
+    return r;
+}
+
+static bool hosts_same(const php_mq_host *x, const php_mq_host *y)
+{
+    return x->port == y->port && strcmp(ZSTR_VAL(x->host), ZSTR_VAL(y->host)) == 0;
+}
+
+/* The sorted form of the list without duplicates (what a pooled
+ * connection's host_index counts in): *out (emalloc'd, caller frees) gets
+ * the first entry of each distinct node in sorted order; returns their
+ * number. */
+static uint32_t hosts_sorted(php_mq_connection *c, php_mq_host ***out)
+{
+    php_mq_host **v = safe_emalloc(c->host_count, sizeof(*v), 0);
+    uint32_t i, m = 0;
+
+    for (i = 0; i < c->host_count; i++) {
+        v[i] = &c->hosts[i];
+    }
+    qsort(v, c->host_count, sizeof(*v), hosts_cmp);
+    for (i = 0; i < c->host_count; i++) {
+        if (m == 0 || !hosts_same(v[m - 1], v[i])) {
+            v[m++] = v[i];
+        }
+    }
+    *out = v;
+    return m;
+}
+
+/* The position of entry i in the sorted form of the list. */
+static uint32_t hosts_sorted_index(php_mq_connection *c, uint32_t i)
+{
+    php_mq_host **v;
+    uint32_t k, m = hosts_sorted(c, &v), index = 0;
+
+    for (k = 0; k < m; k++) {
+        if (hosts_same(v[k], &c->hosts[i])) {
+            index = k;
+            break;
+        }
+    }
+    efree(v);
+    return index;
+}
+
+/* The pool key of a connection with a host list: php_mq_pool_key() of its
+ * parameters with the host replaced by the sorted, distinct list (each node
+ * length-prefixed) and port 0, which no single-host connection has (its
+ * port is 1 to 65535).  So the key names the set of nodes, whatever their
+ * order (shuffle_hosts gives every request its own order, and they should
+ * share one pooled connection), and never collides with the key of one of
+ * its nodes alone (a pooled connection of the list may be open to another
+ * node). */
+static zend_string *hosts_pool_key(zend_object *obj, php_mq_connection *c, const mq_conn_params *p)
+{
+    php_mq_host **v;
+    uint32_t i, m;
+    mq_conn_params q = *p;
+    smart_str list = {0};
+    zend_string *key;
+
+    hosts_sync(obj, c);
+    m = hosts_sorted(c, &v);
+    for (i = 0; i < m; i++) {
+        const char *h = ZSTR_VAL(v[i]->host);
+        smart_str_append_unsigned(&list, strlen(h));
+        smart_str_appendc(&list, ':');
+        smart_str_appends(&list, h);
+        smart_str_appendc(&list, ':');
+        smart_str_append_unsigned(&list, v[i]->port);
+        smart_str_appendc(&list, ';');
+    }
+    smart_str_0(&list);
+    q.host = ZSTR_VAL(list.s);
+    q.port = 0;
+    key = php_mq_pool_key(&q);
+    smart_str_free(&list);
+    efree(v);
+    return key;
+}
+
+/* A pooled connection of the list was taken: its node (sorted position
+ * `index`) becomes the current one. */
+static void hosts_select_sorted(zend_object *obj, php_mq_connection *c, uint32_t index)
+{
+    php_mq_host **v;
+    uint32_t m = hosts_sorted(c, &v);
+
+    if (index < m) {
+        hosts_select(obj, c, (uint32_t)(v[index] - c->hosts));
+    }
+    efree(v);
+}
+
+/* May the walk go on to the next node after a failure with rc?  Not after
+ * a refusal by the broker (the same credentials are wrong on every node),
+ * an interrupted wait (a signal handler threw, or the request timed out)
+ * or when memory ran out. */
+static bool hosts_walk_on(int rc)
+{
+    return rc != MQ_E_CONNECTION_CLOSED && rc != MQ_E_INTERRUPTED && rc != MQ_E_NOMEM
+           && !zend_atomic_bool_load_ex(&EG(timed_out));
+}
+
+mq_conn *php_mq_connection_open_core(zend_object *conn_obj, bool persistent, bool move_on)
+{
+    php_mq_connection *c = php_mq_connection_from_obj(conn_obj);
+    mq_conn_params p;
+    mq_conn *conn;
+    uint32_t k, n, start, i;
+    int rc;
+
+    if (!conn_params(conn_obj, c, &p, persistent)) {
+        return NULL;
+    }
+    if (!c->hosts) {
+        return php_mq_core_open(&p, &rc);
+    }
+    hosts_sync(conn_obj, c);
+    n = c->host_count;
+    start = move_on ? (c->host_current + 1) % n : c->host_current;
+    for (k = 0; k < n; k++) {
+        i = (start + k) % n;
+        p.host = ZSTR_VAL(c->hosts[i].host);
+        p.port = c->hosts[i].port;
+        conn = php_mq_core_open(&p, &rc);
+        if (conn) {
+            hosts_select(conn_obj, c, i);
+            return conn;
+        }
+        if (k + 1 == n || !hosts_walk_on(rc) || !EG(exception)) {
+            break;
+        }
+        /* only the last attempt's exception is thrown */
+        zend_clear_exception();
+    }
+    return NULL;
+}
+
+/* Opens a transient connection, or takes/opens a persistent one; with a
+ * host list, move_on starts the walk with the node after the current one. */
+static zend_result conn_open(zend_object *obj, bool persistent, bool move_on)
 {
     php_mq_connection *c = php_mq_connection_from_obj(obj);
     php_mq_conn_res *res = NULL;
     mq_conn_params p;
+    mq_conn *conn;
     zend_string *key;
 
     conn_forget(c);
@@ -201,15 +393,24 @@ static zend_result conn_open(zend_object *obj, bool persistent)
         return FAILURE;
     }
     if (!persistent) {
-        res = php_mq_res_open(&p, false);
+        conn = php_mq_connection_open_core(obj, false, move_on);
+        res = conn ? php_mq_res_open(conn, false) : NULL;
     } else {
-        key = php_mq_pool_key(&p);
+        key = c->hosts ? hosts_pool_key(obj, c, &p) : php_mq_pool_key(&p);
         res = php_mq_pool_acquire(key);
         if (res) {
             /* reuse: the current timeouts apply to the pooled socket */
             mq_conn_set_timeouts(res->conn, p.read_timeout, p.write_timeout, p.rpc_timeout);
+            if (c->hosts) {
+                hosts_select_sorted(obj, c, res->host_index);
+            }
         } else if (!EG(exception)) {
-            res = php_mq_res_open(&p, true);
+            conn = php_mq_connection_open_core(obj, true, move_on);
+            res = conn ? php_mq_res_open(conn, true) : NULL;
+            if (res && c->hosts) {
+                /* the node opened (the walk may have moved on) */
+                res->host_index = hosts_sorted_index(c, c->host_current);
+            }
             if (res && !php_mq_pool_store(res, key)) {
                 php_mq_res_close(res);
                 php_mq_res_release(res);
@@ -223,6 +424,8 @@ static zend_result conn_open(zend_object *obj, bool persistent)
     }
     c->res = res;
     c->is_persistent = persistent;
+    /* automatic recovery (mq extension) for transient connections */
+    res->recoverable = c->recovery != NULL && !persistent;
     /* background heartbeats (opt-in): started, or for a pooled connection
      * taken over from an earlier request, started or stopped as this
      * object wants (the thread stays on while the connection is pooled) */
@@ -256,7 +459,7 @@ ZEND_METHOD(AMQPConnection, connect)
         }
         return;
     }
-    if (conn_open(Z_OBJ_P(ZEND_THIS), false) == FAILURE) {
+    if (conn_open(Z_OBJ_P(ZEND_THIS), false, false) == FAILURE) {
         RETURN_THROWS();
     }
 }
@@ -273,7 +476,7 @@ ZEND_METHOD(AMQPConnection, pconnect)
         }
         return;
     }
-    if (conn_open(Z_OBJ_P(ZEND_THIS), true) == FAILURE) {
+    if (conn_open(Z_OBJ_P(ZEND_THIS), true, false) == FAILURE) {
         RETURN_THROWS();
     }
 }
@@ -313,8 +516,12 @@ ZEND_METHOD(AMQPConnection, pdisconnect)
 ZEND_METHOD(AMQPConnection, reconnect)
 {
     php_mq_connection *c = php_mq_connection_from_obj(Z_OBJ_P(ZEND_THIS));
+    /* a connection that is gone (not one never opened or closed by the
+     * application): a host list moves on to the next node */
+    bool move_on;
 
     ZEND_PARSE_PARAMETERS_NONE();
+    move_on = c->res && !php_mq_conn_is_open(c);
     if (php_mq_conn_is_open(c)) {
         if (c->is_persistent) {
             throw_conn("Attempted to reconnect a transient connection while a persistent connection is established. Call 'preconnect' instead");
@@ -322,7 +529,7 @@ ZEND_METHOD(AMQPConnection, reconnect)
         }
         conn_close(c);
     }
-    if (conn_open(Z_OBJ_P(ZEND_THIS), false) == FAILURE) {
+    if (conn_open(Z_OBJ_P(ZEND_THIS), false, move_on) == FAILURE) {
         RETURN_THROWS();
     }
 }
@@ -330,8 +537,12 @@ ZEND_METHOD(AMQPConnection, reconnect)
 ZEND_METHOD(AMQPConnection, preconnect)
 {
     php_mq_connection *c = php_mq_connection_from_obj(Z_OBJ_P(ZEND_THIS));
+    /* a connection that is gone (not one never opened or closed by the
+     * application): a host list moves on to the next node */
+    bool move_on;
 
     ZEND_PARSE_PARAMETERS_NONE();
+    move_on = c->res && !php_mq_conn_is_open(c);
     if (php_mq_conn_is_open(c)) {
         if (!c->is_persistent) {
             throw_conn("Attempted to reconnect a persistent connection while a transient connection is established. Call 'reconnect' instead");
@@ -339,7 +550,7 @@ ZEND_METHOD(AMQPConnection, preconnect)
         }
         conn_close(c);
     }
-    if (conn_open(Z_OBJ_P(ZEND_THIS), true) == FAILURE) {
+    if (conn_open(Z_OBJ_P(ZEND_THIS), true, move_on) == FAILURE) {
         RETURN_THROWS();
     }
 }

@@ -15,10 +15,14 @@
 
 #include "php_mq_internal.h"
 
-/* Opens a new connection with p; the caller holds the one reference.
- * NULL with an AMQPConnectionException (or the pending exception of an
- * interrupted wait) thrown on failure. */
-php_mq_conn_res *php_mq_res_open(const mq_conn_params *p, bool persistent);
+/* Opens a core connection to the node of p, with php_mq_set_hooks()
+ * applied.  NULL with an AMQPConnectionException (php-amqp's texts, or the
+ * pending exception of an interrupted wait) thrown on failure; *rc gets
+ * the core's return code (MQ_OK on success). */
+mq_conn *php_mq_core_open(const mq_conn_params *p, int *rc);
+/* A new resource around an open core connection (taken over); the caller
+ * holds the one reference.  Never NULL. */
+php_mq_conn_res *php_mq_res_open(mq_conn *conn, bool persistent);
 void php_mq_res_addref(php_mq_conn_res *res);
 /* Drops one reference; the last one aborts the socket if still open and
  * frees everything. */
@@ -55,6 +59,37 @@ php_mq_conn_res *php_mq_pool_acquire(zend_string *key);
 bool php_mq_pool_store(php_mq_conn_res *res, zend_string *key);
 /* Removes res from the pool if it is there. */
 void php_mq_pool_drop(php_mq_conn_res *res);
+
+/* ---- several hosts, failover (mq extension) ---------------------------- */
+/* One node of the credentials 'hosts' list. */
+typedef struct php_mq_host {
+    zend_string *host;          /* name or address (IPv6 without brackets) */
+    uint16_t port;
+} php_mq_host;
+
+/* Opens a core connection for the AMQPConnection conn_obj: the core
+ * parameters come from its properties; without a 'hosts' list it opens the
+ * host/port properties' node (exactly as connect() always did).  With one,
+ * it walks the list starting with the current node, or with the next one
+ * when move_on is true (wrapping around), each node within the connect
+ * timeout, and stops at the first that opens: that node becomes the
+ * current one and the host/port properties are set to it.  A server
+ * refusal during the handshake (connection.close: wrong login 403, vhost
+ * 530), an interrupted wait or an out-of-memory stop the walk at once.
+ * Returns the open connection (php_mq_set_hooks() applied; wrap it with
+ * php_mq_res_open()), or NULL with the exception of the last attempt
+ * thrown (the current node then stays as it was).  `persistent` only sets
+ * the connection type the broker is told. */
+mq_conn *php_mq_connection_open_core(zend_object *conn_obj, bool persistent, bool move_on);
+/* The constructor's 'hosts'/'shuffle_hosts' step (mq_connection_config.c),
+ * run after every other key: drops the list of an earlier construct, then
+ * validates and stores credentials['hosts'] (shuffled with PHP's Mt19937
+ * when 'shuffle_hosts' is true) and sets the host/port properties to its
+ * first entry.  FAILURE with an AMQPConnectionException naming the bad
+ * entry. */
+zend_result php_mq_connection_construct_hosts(zend_object *conn_obj, HashTable *credentials);
+/* Frees the 'hosts' list (mq_connection_config.c). */
+void php_mq_connection_hosts_free(php_mq_connection *c);
 
 /* ---- AMQPConnection properties by slot (mq_connection*.c) -------------- */
 /* Declared property slot n of a connection, a reference followed. */

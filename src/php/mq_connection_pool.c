@@ -4,8 +4,8 @@
  * one (with php-amqp's exact failure texts), closing it, reference
  * counting, the core hooks that make message bodies zend_strings and let
  * signal handlers run during long waits, and the persistent pool in
- * EG(persistent_list).  Pool entries are keyed by a SHA-256 of the
- * connection parameters (the password never appears in clear), checked for
+ * EG(persistent_list).  Pool entries are keyed by the connection
+ * parameters, the password only as a keyed hash (never in clear), checked for
  * liveness before they are lent out, lent to one AMQPConnection object at a
  * time, and dropped as soon as a connection-level error is seen.  Queued
  * events are freed before a pooled connection outlives the request that
@@ -20,7 +20,7 @@
 #include "php_mq_internal.h"
 #include "mq_connection.h"
 #include "ext/hash/php_hash.h"
-#include "ext/hash/php_hash_sha.h"
+#include "ext/random/php_random.h"
 
 /* Upper bound (seconds) of each closing step when an object lets go of its
  * connection, so that destruction never hangs on a silent peer. */
@@ -102,8 +102,18 @@ bool php_mq_res_is_open(const php_mq_conn_res *res)
     return res && res->conn && mq_conn_is_open(res->conn);
 }
 
+static void res_clear_lost(php_mq_conn_res *res)
+{
+    res->lost = false;
+    if (res->lost_error) {
+        zend_string_release(res->lost_error);
+        res->lost_error = NULL;
+    }
+}
+
 void php_mq_res_invalidate(php_mq_conn_res *res)
 {
+    res_clear_lost(res);
     res->generation++;
     if (res->channels) {
         memset(res->channels, 0, sizeof(*res->channels) * ((size_t)res->channel_max + 1));
@@ -113,6 +123,16 @@ void php_mq_res_invalidate(php_mq_conn_res *res)
 void php_mq_res_after_error(php_mq_conn_res *res)
 {
     if (!res || !res->conn || mq_conn_is_open(res->conn)) {
+        return;
+    }
+    if (res->recoverable && php_mq_recovery_recoverable(mq_conn_error(res->conn))) {
+        /* mq_recovery.c: the channels stay registered (their objects keep
+         * working once the connection is back) */
+        if (!res->lost) {
+            res->lost = true;
+            res->lost_error = zend_string_init(mq_conn_error(res->conn)->text,
+                                               strlen(mq_conn_error(res->conn)->text), 0);
+        }
         return;
     }
     php_mq_res_invalidate(res);
@@ -134,6 +154,7 @@ void php_mq_res_release(php_mq_conn_res *res)
         return;
     }
     persistent = res->persistent;
+    res_clear_lost(res);
     if (res->conn) {
         /* Queued events were freed while the request was alive (detach);
          * whatever is left gets the core's default free. */
@@ -199,24 +220,30 @@ static void res_throw_open_error(const mq_error *err, int rc)
     php_mq_throwf(mq_ce_AMQPConnectionException, 0, "%s", text);
 }
 
-php_mq_conn_res *php_mq_res_open(const mq_conn_params *p, bool persistent)
+mq_conn *php_mq_core_open(const mq_conn_params *p, int *rc)
 {
-    php_mq_conn_res *res;
     mq_conn *conn = mq_conn_new();
-    uint16_t channel_max;
-    int rc;
 
     if (!conn) {
+        *rc = MQ_E_NOMEM;
         php_mq_throwf(mq_ce_AMQPConnectionException, 0, "Socket error: could not create socket.");
         return NULL;
     }
     php_mq_set_hooks(conn);
-    rc = mq_conn_open(conn, p);
-    if (rc < 0) {
-        res_throw_open_error(mq_conn_error(conn), rc);
+    *rc = mq_conn_open(conn, p);
+    if (*rc < 0) {
+        res_throw_open_error(mq_conn_error(conn), *rc);
         mq_conn_free(conn);
         return NULL;
     }
+    return conn;
+}
+
+php_mq_conn_res *php_mq_res_open(mq_conn *conn, bool persistent)
+{
+    php_mq_conn_res *res;
+    uint16_t channel_max;
+
     channel_max = mq_conn_channel_max(conn);
     if (channel_max == 0) {
         channel_max = 65535;
@@ -254,12 +281,14 @@ void php_mq_res_close(php_mq_conn_res *res)
 }
 
 /* Closes every open channel of a pooled connection before it is lent to
- * someone else; false when the connection broke meanwhile. */
+ * someone else; false when the connection broke meanwhile.  The walk stops
+ * as soon as no channel is open (usually at once: channel objects close
+ * their channels when they go away). */
 static bool res_close_channels(php_mq_conn_res *res)
 {
     uint16_t id;
 
-    for (id = 1; id <= res->channel_max && id != 0; id++) {
+    for (id = 1; id <= res->channel_max && id != 0 && mq_conn_channels_used(res->conn) > 0; id++) {
         if (mq_channel_is_open(res->conn, id)) {
             if (mq_channel_close(res->conn, id) < 0 && !mq_conn_is_open(res->conn)) {
                 return false;
@@ -332,72 +361,176 @@ void php_mq_pool_register(int module_number)
                                                     module_number);
 }
 
-/* Length-prefixed field, so that no two parameter sets hash alike. */
-static void key_add(PHP_SHA256_CTX *ctx, const char *p, size_t len)
-{
-    unsigned char n[8];
-    uint64_t v = (uint64_t)len;
-    int i;
+/* SipHash-2-4 with a 128-bit result (Aumasson & Bernstein), for the
+ * password's part of the pool key: a keyed hash, so that without the
+ * process's secret nobody can find a second password with the same key. */
+#define MQ_ROTL64(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
+#define MQ_SIPROUND                                                        \
+    do {                                                                   \
+        v0 += v1; v1 = MQ_ROTL64(v1, 13); v1 ^= v0; v0 = MQ_ROTL64(v0, 32); \
+        v2 += v3; v3 = MQ_ROTL64(v3, 16); v3 ^= v2;                        \
+        v0 += v3; v3 = MQ_ROTL64(v3, 21); v3 ^= v0;                        \
+        v2 += v1; v1 = MQ_ROTL64(v1, 17); v1 ^= v2; v2 = MQ_ROTL64(v2, 32); \
+    } while (0)
 
-    for (i = 0; i < 8; i++) {
-        n[i] = (unsigned char)(v >> (56 - 8 * i));
+static void key_siphash128(const uint64_t k[2], const unsigned char *in, size_t len, uint64_t out[2])
+{
+    uint64_t v0 = k[0] ^ 0x736f6d6570736575ULL, v1 = k[1] ^ 0x646f72616e646f6dULL;
+    uint64_t v2 = k[0] ^ 0x6c7967656e657261ULL, v3 = k[1] ^ 0x7465646279746573ULL;
+    uint64_t m, b = (uint64_t)len << 56;
+    size_t i, tail = len & 7;
+    const unsigned char *end = in + (len - tail);
+
+    v1 ^= 0xee;
+    for (; in != end; in += 8) {
+        m = 0;
+        for (i = 0; i < 8; i++) {
+            m |= (uint64_t)in[i] << (8 * i);
+        }
+        v3 ^= m;
+        MQ_SIPROUND;
+        MQ_SIPROUND;
+        v0 ^= m;
     }
-    PHP_SHA256Update(ctx, n, sizeof(n));
-    if (len) {
-        PHP_SHA256Update(ctx, (const unsigned char *)p, len);
+    for (i = 0; i < tail; i++) {
+        b |= (uint64_t)in[i] << (8 * i);
     }
+    v3 ^= b;
+    MQ_SIPROUND;
+    MQ_SIPROUND;
+    v0 ^= b;
+    v2 ^= 0xee;
+    MQ_SIPROUND;
+    MQ_SIPROUND;
+    MQ_SIPROUND;
+    MQ_SIPROUND;
+    out[0] = v0 ^ v1 ^ v2 ^ v3;
+    v1 ^= 0xdd;
+    MQ_SIPROUND;
+    MQ_SIPROUND;
+    MQ_SIPROUND;
+    MQ_SIPROUND;
+    out[1] = v0 ^ v1 ^ v2 ^ v3;
+}
+#undef MQ_SIPROUND
+#undef MQ_ROTL64
+
+/* The secret of key_siphash128: random, drawn on first use.  Per thread in
+ * thread-safe builds, like EG(persistent_list) that the keys index. */
+ZEND_TLS uint64_t key_secret[2];
+ZEND_TLS bool key_secret_ready;
+
+static const uint64_t *key_secret_get(void)
+{
+    if (!key_secret_ready) {
+        if (php_random_bytes_silent(key_secret, sizeof(key_secret)) == FAILURE) {
+            /* no system randomness: a guessable secret, keys still distinct */
+            key_secret[0] = (uint64_t)(uintptr_t)&key_secret ^ ((uint64_t)time(NULL) << 20);
+            key_secret[1] = (uint64_t)(uintptr_t)key_secret_get ^ (uint64_t)clock();
+        }
+        key_secret_ready = true;
+    }
+    return key_secret;
 }
 
-static void key_add_str(PHP_SHA256_CTX *ctx, const char *s)
+/* Appends one field to the key (or only counts it when out is NULL):
+ * strings as "<length>:<bytes>", a NULL string as "-", numbers as
+ * "<decimal>;".  Every field delimits itself, so that no two parameter
+ * sets give the same key. */
+static size_t key_put_bytes(char *out, const char *s, size_t len)
 {
-    /* NULL and "" differ */
+    char buf[MAX_LENGTH_OF_LONG + 1];
+    char *end = buf + sizeof(buf) - 1, *num = zend_print_ulong_to_buf(end, (zend_ulong)len);
+    size_t n = (size_t)(end - num);
+
+    if (out) {
+        memcpy(out, num, n);
+        out[n] = ':';
+        if (len) {
+            memcpy(out + n + 1, s, len);
+        }
+    }
+    return n + 1 + len;
+}
+
+static size_t key_put_str(char *out, const char *s)
+{
     if (!s) {
-        key_add(ctx, "\xff", 1);
-        key_add(ctx, NULL, 0);
-        return;
+        if (out) {
+            *out = '-';
+        }
+        return 1;
     }
-    key_add(ctx, "s", 1);
-    key_add(ctx, s, strlen(s));
+    return key_put_bytes(out, s, strlen(s));
 }
 
-static void key_add_num(PHP_SHA256_CTX *ctx, uint64_t v)
+static size_t key_put_num(char *out, uint64_t v)
 {
-    char buf[24];
-    int n = snprintf(buf, sizeof(buf), "%" PRIu64, v);
-    key_add(ctx, buf, (size_t)n);
+    char buf[MAX_LENGTH_OF_LONG + 1];
+    char *end = buf + sizeof(buf) - 1, *num = zend_print_ulong_to_buf(end, (zend_ulong)v);
+    size_t n = (size_t)(end - num);
+
+    if (out) {
+        memcpy(out, num, n);
+        out[n] = ';';
+    }
+    return n + 1;
 }
 
+/* All fields in order; returns the length.  out = NULL: length only. */
+static size_t key_build(char *out, const mq_conn_params *p, const char *pw_hex)
+{
+    size_t n = 0;
+
+#define KEY_AT (out ? out + n : NULL)
+    n += key_put_str(KEY_AT, p->host);
+    n += key_put_num(KEY_AT, p->port);
+    n += key_put_bytes(KEY_AT, p->vhost.ptr, p->vhost.len);
+    n += key_put_bytes(KEY_AT, p->login.ptr, p->login.len);
+    n += key_put_bytes(KEY_AT, pw_hex, 32); /* the password's keyed hash */
+    n += key_put_num(KEY_AT, p->frame_max);
+    n += key_put_num(KEY_AT, p->channel_max);
+    n += key_put_num(KEY_AT, p->heartbeat);
+    n += key_put_str(KEY_AT, p->tls ? p->cacert : NULL);
+    n += key_put_str(KEY_AT, p->cert);
+    n += key_put_str(KEY_AT, p->key);
+    n += key_put_num(KEY_AT, (uint64_t)p->sasl);
+    n += key_put_bytes(KEY_AT, p->connection_name.ptr, p->connection_name.len);
+    n += key_put_num(KEY_AT, p->tls);
+    n += key_put_str(KEY_AT, p->sni);
+    n += key_put_num(KEY_AT, p->verify);
+#undef KEY_AT
+    return n;
+}
+
+/* The fields in clear text, except the password, which only enters as a
+ * keyed hash (SipHash-2-4-128 under a per-process random secret): cheap
+ * on every pconnect(), and two parameter sets that differ in any field,
+ * the password included, get different keys. */
 zend_string *php_mq_pool_key(const mq_conn_params *p)
 {
-    PHP_SHA256_CTX ctx;
-    unsigned char digest[32];
     static const char prefix[] = "amqp_pconn_";
-    zend_string *key = zend_string_alloc(sizeof(prefix) - 1 + 64, 0);
-    char *out;
+    uint64_t h[2];
+    unsigned char digest[16];
+    char pw_hex[33];
+    zend_string *key;
+    size_t len;
+    int i;
 
-    PHP_SHA256Init(&ctx);
-    key_add_str(&ctx, p->host);
-    key_add_num(&ctx, p->port);
-    key_add(&ctx, p->vhost.ptr, p->vhost.len);
-    key_add(&ctx, p->login.ptr, p->login.len);
-    key_add(&ctx, p->password.ptr, p->password.len);
-    key_add_num(&ctx, p->frame_max);
-    key_add_num(&ctx, p->channel_max);
-    key_add_num(&ctx, p->heartbeat);
-    key_add_str(&ctx, p->tls ? p->cacert : NULL);
-    key_add_str(&ctx, p->cert);
-    key_add_str(&ctx, p->key);
-    key_add_num(&ctx, (uint64_t)p->sasl);
-    key_add(&ctx, p->connection_name.ptr, p->connection_name.len);
-    key_add_num(&ctx, p->tls);
-    key_add_str(&ctx, p->sni);
-    key_add_num(&ctx, p->verify);
-    PHP_SHA256Final(digest, &ctx);
+    key_siphash128(key_secret_get(), (const unsigned char *)(p->password.len ? p->password.ptr : ""),
+                   p->password.len, h);
+    for (i = 0; i < 8; i++) {
+        digest[i] = (unsigned char)(h[0] >> (8 * i));
+        digest[8 + i] = (unsigned char)(h[1] >> (8 * i));
+    }
+    php_hash_bin2hex(pw_hex, digest, sizeof(digest));
+    pw_hex[32] = '\0';
 
+    len = key_build(NULL, p, pw_hex);
+    key = zend_string_alloc(sizeof(prefix) - 1 + len, 0);
     memcpy(ZSTR_VAL(key), prefix, sizeof(prefix) - 1);
-    out = ZSTR_VAL(key) + sizeof(prefix) - 1;
-    php_hash_bin2hex(out, digest, sizeof(digest));
-    out[64] = '\0';
+    key_build(ZSTR_VAL(key) + sizeof(prefix) - 1, p, pw_hex);
+    ZSTR_VAL(key)[ZSTR_LEN(key)] = '\0';
     return key;
 }
 

@@ -5,7 +5,8 @@
  * basic.deliver, php_mq_properties_from_message() for basic.return, and
  * php_mq_message_body() which hands the body over as a zend_string.  This
  * is the consume hot path: objects are created with object_init_ex() and
- * their declared property slots written directly, never by name.
+ * their declared property slots written directly, never by name, and
+ * successive deliveries with the same consumer tag share its string.
  *
  * Wire rules (API.md §3.5): an absent string property is null; absent
  * deliveryMode is 1, priority 0, timestamp 0 (php-amqp quirk) and headers
@@ -133,6 +134,33 @@ zend_string *php_mq_message_body(mq_message *m)
     return s;
 }
 
+/* The consumer tag of the last delivery: the next envelopes whose tag has
+ * the same bytes share it (one more reference) instead of each getting a
+ * new string.  It is a persistent string, marked local to its thread, so
+ * that it outlives every request (no request hook is needed and no request
+ * can free it under the cache); envelopes hold ordinary references, and a
+ * tag replaced in the cache is freed by whoever lets go of it last. */
+ZEND_TLS zend_string *mq_env_last_tag;
+
+static zend_string *mq_env_consumer_tag(mq_bytes tag)
+{
+    zend_string *s = mq_env_last_tag;
+
+    if (tag.len == 0) {
+        return ZSTR_EMPTY_ALLOC();
+    }
+    if (s && ZSTR_LEN(s) == tag.len && memcmp(ZSTR_VAL(s), tag.ptr, tag.len) == 0) {
+        return zend_string_copy(s);
+    }
+    s = zend_string_init(tag.ptr, tag.len, 1);
+    GC_MAKE_PERSISTENT_LOCAL(s);
+    if (mq_env_last_tag) {
+        zend_string_release(mq_env_last_tag);
+    }
+    mq_env_last_tag = s;
+    return zend_string_copy(s);
+}
+
 zend_result php_mq_envelope_from_message(zval *rv, mq_message *m)
 {
     zend_object *obj;
@@ -148,8 +176,7 @@ zend_result php_mq_envelope_from_message(zval *rv, mq_message *m)
     if (m->method == MQ_BASIC_GET_OK) {
         ZVAL_EMPTY_STRING(slot); /* get() reports "" (not null) */
     } else {
-        ZVAL_STRINGL_FAST(slot, m->consumer_tag.len ? m->consumer_tag.ptr : "",
-                          m->consumer_tag.len);
+        ZVAL_STR(slot, mq_env_consumer_tag(m->consumer_tag));
     }
     ZVAL_LONG(mq_slot_reset(obj, MQ_ENV_DELIVERY_TAG), (zend_long)m->delivery_tag);
     ZVAL_BOOL(mq_slot_reset(obj, MQ_ENV_IS_REDELIVERY), m->redelivered);

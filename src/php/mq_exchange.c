@@ -273,6 +273,11 @@ static void exchange_declare(INTERNAL_FUNCTION_PARAMETERS)
                                  php_mq_slot_bool(obj, MQ_EXCH_PROP_DURABLE),
                                  php_mq_slot_bool(obj, MQ_EXCH_PROP_AUTO_DELETE),
                                  php_mq_slot_bool(obj, MQ_EXCH_PROP_INTERNAL), args);
+    if (rc >= 0 && PHP_MQ_RECORDING(ch) && !php_mq_slot_bool(obj, MQ_EXCH_PROP_PASSIVE)) {
+        php_mq_recovery_note_exchange(ch, name, type, php_mq_slot_bool(obj, MQ_EXCH_PROP_DURABLE),
+                                      php_mq_slot_bool(obj, MQ_EXCH_PROP_AUTO_DELETE),
+                                      php_mq_slot_bool(obj, MQ_EXCH_PROP_INTERNAL), args);
+    }
     mq_wbuf_free(&w);
     if (rc < 0) {
         exchange_fail(ch, rc);
@@ -321,6 +326,9 @@ ZEND_METHOD(AMQPExchange, delete)
         exchange_fail(ch, rc);
         RETURN_THROWS();
     }
+    if (PHP_MQ_RECORDING(ch)) {
+        php_mq_recovery_note_delete(ch, false, target);
+    }
 }
 
 /* ---- bind / unbind (exchange to exchange) -------------------------------- */
@@ -362,6 +370,9 @@ static void exchange_bind(INTERNAL_FUNCTION_PARAMETERS, bool bind)
                               : mq_bytes_of(NULL, 0);
     int rc = bind ? mq_exchange_bind(ch->res->conn, ch->id, dest, src, rk, args)
                   : mq_exchange_unbind(ch->res->conn, ch->id, dest, src, rk, args);
+    if (rc >= 0 && PHP_MQ_RECORDING(ch)) {
+        php_mq_recovery_note_binding(ch, false, bind, dest, src, rk, args);
+    }
     mq_wbuf_free(&w);
     if (rc < 0) {
         exchange_fail(ch, rc);
@@ -392,36 +403,78 @@ typedef struct publish_key {
     uint16_t offset; /* of the field in mq_basic_properties_t */
 } publish_key;
 
-#define PK(n, k, f, field) \
-    { n, sizeof(n) - 1, k, f, (uint16_t)XtOffsetOf(mq_basic_properties_t, field) }
-static const publish_key publish_keys[] = {
-    PK("content_type", PROP_STR, MQ_BASIC_CONTENT_TYPE_FLAG, content_type),
-    PK("content_encoding", PROP_STR, MQ_BASIC_CONTENT_ENCODING_FLAG, content_encoding),
-    PK("message_id", PROP_STR, MQ_BASIC_MESSAGE_ID_FLAG, message_id),
-    PK("user_id", PROP_STR, MQ_BASIC_USER_ID_FLAG, user_id),
-    PK("app_id", PROP_STR, MQ_BASIC_APP_ID_FLAG, app_id),
-    PK("delivery_mode", PROP_OCTET, MQ_BASIC_DELIVERY_MODE_FLAG, delivery_mode),
-    PK("priority", PROP_OCTET, MQ_BASIC_PRIORITY_FLAG, priority),
-    PK("timestamp", PROP_TIMESTAMP, MQ_BASIC_TIMESTAMP_FLAG, timestamp),
-    PK("expiration", PROP_STR, MQ_BASIC_EXPIRATION_FLAG, expiration),
-    PK("type", PROP_STR, MQ_BASIC_TYPE_FLAG, type),
-    PK("reply_to", PROP_STR, MQ_BASIC_REPLY_TO_FLAG, reply_to),
-    PK("correlation_id", PROP_STR, MQ_BASIC_CORRELATION_ID_FLAG, correlation_id),
-    PK("headers", PROP_HEADERS, MQ_BASIC_HEADERS_FLAG, headers),
-    PK("cluster_id", PROP_STR, MQ_BASIC_CLUSTER_ID_FLAG, cluster_id),
+enum {
+    PK_CONTENT_TYPE, PK_CONTENT_ENCODING, PK_MESSAGE_ID, PK_USER_ID, PK_APP_ID, PK_DELIVERY_MODE,
+    PK_PRIORITY, PK_TIMESTAMP, PK_EXPIRATION, PK_TYPE, PK_REPLY_TO, PK_CORRELATION_ID, PK_HEADERS,
+    PK_CLUSTER_ID, PUBLISH_KEY_COUNT
+};
+
+#define PK(i, n, k, f, field) \
+    [i] = { n, sizeof(n) - 1, k, f, (uint16_t)XtOffsetOf(mq_basic_properties_t, field) }
+static const publish_key publish_keys[PUBLISH_KEY_COUNT] = {
+    PK(PK_CONTENT_TYPE, "content_type", PROP_STR, MQ_BASIC_CONTENT_TYPE_FLAG, content_type),
+    PK(PK_CONTENT_ENCODING, "content_encoding", PROP_STR, MQ_BASIC_CONTENT_ENCODING_FLAG, content_encoding),
+    PK(PK_MESSAGE_ID, "message_id", PROP_STR, MQ_BASIC_MESSAGE_ID_FLAG, message_id),
+    PK(PK_USER_ID, "user_id", PROP_STR, MQ_BASIC_USER_ID_FLAG, user_id),
+    PK(PK_APP_ID, "app_id", PROP_STR, MQ_BASIC_APP_ID_FLAG, app_id),
+    PK(PK_DELIVERY_MODE, "delivery_mode", PROP_OCTET, MQ_BASIC_DELIVERY_MODE_FLAG, delivery_mode),
+    PK(PK_PRIORITY, "priority", PROP_OCTET, MQ_BASIC_PRIORITY_FLAG, priority),
+    PK(PK_TIMESTAMP, "timestamp", PROP_TIMESTAMP, MQ_BASIC_TIMESTAMP_FLAG, timestamp),
+    PK(PK_EXPIRATION, "expiration", PROP_STR, MQ_BASIC_EXPIRATION_FLAG, expiration),
+    PK(PK_TYPE, "type", PROP_STR, MQ_BASIC_TYPE_FLAG, type),
+    PK(PK_REPLY_TO, "reply_to", PROP_STR, MQ_BASIC_REPLY_TO_FLAG, reply_to),
+    PK(PK_CORRELATION_ID, "correlation_id", PROP_STR, MQ_BASIC_CORRELATION_ID_FLAG, correlation_id),
+    PK(PK_HEADERS, "headers", PROP_HEADERS, MQ_BASIC_HEADERS_FLAG, headers),
+    PK(PK_CLUSTER_ID, "cluster_id", PROP_STR, MQ_BASIC_CLUSTER_ID_FLAG, cluster_id),
 };
 #undef PK
-#define PUBLISH_KEY_COUNT (sizeof(publish_keys) / sizeof(publish_keys[0]))
 
+/* The key's entry, or NULL.  Runs once per array element on every
+ * publish(): the length and one distinguishing byte pick the only
+ * candidate, and one comparison of constant size (inlined by the compiler)
+ * confirms it. */
 static const publish_key *publish_key_find(zend_string *key)
 {
-    for (size_t i = 0; i < PUBLISH_KEY_COUNT; i++) {
-        const publish_key *k = &publish_keys[i];
-        if (ZSTR_LEN(key) == k->len && memcmp(ZSTR_VAL(key), k->name, k->len) == 0) {
-            return k;
+    const char *s = ZSTR_VAL(key);
+
+#define PK_MATCH(lit, idx) return memcmp(s, lit, sizeof(lit) - 1) == 0 ? &publish_keys[idx] : NULL
+    switch (ZSTR_LEN(key)) {
+    case 4:
+        PK_MATCH("type", PK_TYPE);
+    case 6:
+        PK_MATCH("app_id", PK_APP_ID);
+    case 7:
+        if (s[0] == 'u') {
+            PK_MATCH("user_id", PK_USER_ID);
         }
+        PK_MATCH("headers", PK_HEADERS);
+    case 8:
+        if (s[0] == 'p') {
+            PK_MATCH("priority", PK_PRIORITY);
+        }
+        PK_MATCH("reply_to", PK_REPLY_TO);
+    case 9:
+        PK_MATCH("timestamp", PK_TIMESTAMP);
+    case 10:
+        if (s[0] == 'm') {
+            PK_MATCH("message_id", PK_MESSAGE_ID);
+        }
+        if (s[0] == 'e') {
+            PK_MATCH("expiration", PK_EXPIRATION);
+        }
+        PK_MATCH("cluster_id", PK_CLUSTER_ID);
+    case 12:
+        PK_MATCH("content_type", PK_CONTENT_TYPE);
+    case 13:
+        PK_MATCH("delivery_mode", PK_DELIVERY_MODE);
+    case 14:
+        PK_MATCH("correlation_id", PK_CORRELATION_ID);
+    case 16:
+        PK_MATCH("content_encoding", PK_CONTENT_ENCODING);
+    default:
+        return NULL;
     }
-    return NULL;
+#undef PK_MATCH
 }
 
 /* Strings publish() holds while the properties point into them. */

@@ -76,7 +76,11 @@ php_mq_channel *php_mq_queue_check(zend_object *queue, const char *context)
          * previous exception of the stale-reference one. */
         zend_throw_error(NULL, "Typed property AMQPQueue::$channel must not be accessed before initialization");
     }
-    return php_mq_check_channel(ch, context);
+    php_mq_channel *c = php_mq_check_channel(ch, context);
+    if (c && PHP_MQ_RECORDING(c)) {
+        php_mq_recovery_follow_rename(c, queue); /* mq extension: recovery */
+    }
+    return c;
 }
 
 void php_mq_queue_fail(php_mq_channel *ch, int rc)
@@ -149,6 +153,11 @@ ZEND_METHOD(AMQPQueue, __construct)
 ZEND_METHOD(AMQPQueue, getName)
 {
     ZEND_PARSE_PARAMETERS_NONE();
+    zval *chz = php_mq_slot(Z_OBJ_P(ZEND_THIS), MQ_QUEUE_PROP_CHANNEL);
+    if (Z_TYPE_P(chz) == IS_OBJECT && PHP_MQ_RECORDING(php_mq_channel_from_obj(Z_OBJ_P(chz)))) {
+        /* mq extension: a server-named queue renamed by a recovery */
+        php_mq_recovery_follow_rename(php_mq_channel_from_obj(Z_OBJ_P(chz)), Z_OBJ_P(ZEND_THIS));
+    }
     zval *name = php_mq_slot(Z_OBJ_P(ZEND_THIS), MQ_QUEUE_PROP_NAME);
     if (Z_TYPE_P(name) == IS_STRING && Z_STRLEN_P(name) > 0) {
         RETURN_STR_COPY(Z_STR_P(name));
@@ -300,12 +309,19 @@ static void queue_declare(INTERNAL_FUNCTION_PARAMETERS)
     }
     mq_bytes confirmed;
     uint32_t message_count = 0, consumer_count = 0;
-    int rc = mq_queue_declare(ch->res->conn, ch->id, php_mq_slot_bytes(obj, MQ_QUEUE_PROP_NAME),
+    mq_bytes requested = php_mq_slot_bytes(obj, MQ_QUEUE_PROP_NAME);
+    int rc = mq_queue_declare(ch->res->conn, ch->id, requested,
                               php_mq_slot_bool(obj, MQ_QUEUE_PROP_PASSIVE),
                               php_mq_slot_bool(obj, MQ_QUEUE_PROP_DURABLE),
                               php_mq_slot_bool(obj, MQ_QUEUE_PROP_EXCLUSIVE),
                               php_mq_slot_bool(obj, MQ_QUEUE_PROP_AUTO_DELETE), args, &confirmed,
                               &message_count, &consumer_count);
+    if (rc >= 0 && PHP_MQ_RECORDING(ch) && !php_mq_slot_bool(obj, MQ_QUEUE_PROP_PASSIVE)) {
+        php_mq_recovery_note_queue(ch, requested.len == 0, confirmed,
+                                   php_mq_slot_bool(obj, MQ_QUEUE_PROP_DURABLE),
+                                   php_mq_slot_bool(obj, MQ_QUEUE_PROP_EXCLUSIVE),
+                                   php_mq_slot_bool(obj, MQ_QUEUE_PROP_AUTO_DELETE), args);
+    }
     mq_wbuf_free(&w);
     if (rc < 0) {
         php_mq_queue_fail(ch, rc);
@@ -378,6 +394,9 @@ static void queue_bind(INTERNAL_FUNCTION_PARAMETERS, bool bind)
                               : mq_bytes_of(NULL, 0);
     int rc = bind ? mq_queue_bind(ch->res->conn, ch->id, queue, ex, rk, args)
                   : mq_queue_unbind(ch->res->conn, ch->id, queue, ex, rk, args);
+    if (rc >= 0 && PHP_MQ_RECORDING(ch)) {
+        php_mq_recovery_note_binding(ch, true, bind, queue, ex, rk, args);
+    }
     mq_wbuf_free(&w);
     if (rc < 0) {
         php_mq_queue_fail(ch, rc);
@@ -459,6 +478,9 @@ ZEND_METHOD(AMQPQueue, delete)
     if (rc < 0) {
         php_mq_queue_fail(ch, rc);
         RETURN_THROWS();
+    }
+    if (PHP_MQ_RECORDING(ch)) {
+        php_mq_recovery_note_delete(ch, true, php_mq_slot_bytes(obj, MQ_QUEUE_PROP_NAME));
     }
     RETURN_LONG((zend_long)count);
 }

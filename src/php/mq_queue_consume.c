@@ -52,6 +52,7 @@ ZEND_METHOD(AMQPQueue, get)
     if (rc == 0) {
         RETURN_NULL();
     }
+    php_mq_channel_track_tag(ch, &m);
     if (php_mq_envelope_from_message(return_value, &m) == FAILURE) {
         RETURN_THROWS();
     }
@@ -86,6 +87,17 @@ static void queue_acknowledge(INTERNAL_FUNCTION_PARAMETERS, int kind)
     bool multiple = (flags & MQ_FLAG_MULTIPLE) != 0;
     bool requeue = (flags & MQ_FLAG_REQUEUE) != 0;
     int rc;
+    if (ch->tag_base > 0) {
+        /* after a recovery (mq extension): tags of the lost connection
+         * cannot be acknowledged any more; the new ones are offset */
+        if ((uint64_t)tag <= ch->tag_base) {
+            php_error_docref(NULL, E_NOTICE,
+                             "%s Delivery tag " ZEND_LONG_FMT " is from before the connection was recovered; "
+                             "the broker redelivers that message, dropped.", contexts[kind], tag);
+            return;
+        }
+        tag = (zend_long)((uint64_t)tag - ch->tag_base);
+    }
     switch (kind) {
     case QUEUE_ACK:
         rc = mq_basic_ack(c, ch->id, (uint64_t)tag, multiple);
@@ -96,6 +108,19 @@ static void queue_acknowledge(INTERNAL_FUNCTION_PARAMETERS, int kind)
     default:
         rc = mq_basic_reject(c, ch->id, (uint64_t)tag, requeue);
         break;
+    }
+    if (rc < 0 && ch->res->lost == false && ch->res->recoverable && !mq_conn_is_open(c)
+        && php_mq_recovery_recoverable(mq_conn_error(c))) {
+        /* the connection went down under the acknowledgement: recover it;
+         * the tag is stale then (the broker redelivers the message) */
+        php_mq_res_after_error(ch->res);
+        if (php_mq_recovery_run_channel(ch) == FAILURE) {
+            RETURN_THROWS();
+        }
+        php_error_docref(NULL, E_NOTICE,
+                         "%s The connection was lost and recovered; the broker redelivers that message, dropped.",
+                         contexts[kind]);
+        return;
     }
     if (rc < 0) {
         php_mq_queue_fail(ch, rc);
@@ -190,6 +215,7 @@ static int consume_deliver(php_mq_conn_res *res, mq_event *ev, zend_fcall_info *
     if (queue) {
         ZVAL_COPY(&params[1], queue);
     }
+    php_mq_channel_track_tag(ch, &ev->msg);
     if (php_mq_envelope_from_message(&params[0], &ev->msg) == FAILURE) {
         if (queue) {
             zval_ptr_dtor(&params[1]);
@@ -234,6 +260,10 @@ static int consume_server_cancel(php_mq_conn_res *res, mq_event *ev)
             queue_forget_tag(Z_OBJ(queue), tb);
         }
         channel_remove_consumer(ch, tb);
+        if (PHP_MQ_RECORDING(ch)) {
+            php_mq_recovery_note_consumer(ch, false, tb, mq_bytes_of(NULL, 0), false, false, false,
+                                          mq_bytes_of(NULL, 0));
+        }
     }
     int result = -1;
     if (!Z_ISUNDEF(queue) && !Z_ISUNDEF(php_mq_queue_from_obj(Z_OBJ(queue))->cancel_cb)) {
@@ -316,6 +346,21 @@ static zend_long consume_loop(php_mq_channel *ch, zend_object *conn_obj, zend_fc
             if (rc == MQ_E_INTERRUPTED && EG(exception)) {
                 break; /* e.g. a signal handler threw */
             }
+            if (res->recoverable && !mq_conn_is_open(c) && php_mq_recovery_recoverable(mq_conn_error(c))) {
+                /* mq extension: recover and go on consuming */
+                php_mq_res_after_error(res);
+                if (php_mq_recovery_run(res, php_mq_slot(&ch->std, MQ_CHAN_PROP_CONNECTION)) == FAILURE) {
+                    break;
+                }
+                if (res->lost || !php_mq_res_is_open(res)) {
+                    zend_throw_exception(mq_ce_AMQPChannelException,
+                                         "Could not get channel. No channel available.", 0);
+                    break;
+                }
+                c = res->conn;
+                mq_conn_cork(c);
+                continue;
+            }
             /* Channel closes come as AMQPQueueException with the real code
              * and text; connection failures as the class php_mq_throw picks. */
             php_mq_throw(mq_conn_error(c), rc, mq_ce_AMQPQueueException);
@@ -331,10 +376,21 @@ static zend_long consume_loop(php_mq_channel *ch, zend_object *conn_obj, zend_fc
         /* The callback may have closed (or reopened) the connection: its
          * channels are gone, which API.md §3.0 reports as the channel's
          * absence. */
-        if (res->conn != c || !php_mq_res_is_open(res)) {
+        if (res->conn != c && res->lost) {
+            /* an ack from the callback saw the connection go down */
+            if (php_mq_recovery_run(res, php_mq_slot(&ch->std, MQ_CHAN_PROP_CONNECTION)) == FAILURE) {
+                break;
+            }
+        }
+        if (!php_mq_res_is_open(res)) {
             zend_throw_exception(mq_ce_AMQPChannelException,
                                  "Could not get channel. No channel available.", 0);
             break;
+        }
+        if (res->conn != c) {
+            /* recovered meanwhile (mq extension): the same resource, a new connection */
+            c = res->conn;
+            mq_conn_cork(c);
         }
     }
     /* Flushes the acks the callbacks left buffered. */
@@ -421,6 +477,11 @@ ZEND_METHOD(AMQPQueue, consume)
                                   tag ? mq_bytes_of(ZSTR_VAL(tag), ZSTR_LEN(tag)) : mq_bytes_of(NULL, 0),
                                   (flags & MQ_FLAG_NOLOCAL) != 0, (flags & MQ_FLAG_AUTOACK) != 0,
                                   php_mq_slot_bool(obj, MQ_QUEUE_PROP_EXCLUSIVE), args, &confirmed);
+        if (rc >= 0 && PHP_MQ_RECORDING(ch)) {
+            php_mq_recovery_note_consumer(ch, true, confirmed, php_mq_slot_bytes(obj, MQ_QUEUE_PROP_NAME),
+                                          (flags & MQ_FLAG_NOLOCAL) != 0, (flags & MQ_FLAG_AUTOACK) != 0,
+                                          php_mq_slot_bool(obj, MQ_QUEUE_PROP_EXCLUSIVE), args);
+        }
         mq_wbuf_free(&w);
         if (rc < 0) {
             consume_fail(ch, rc);
@@ -541,6 +602,10 @@ ZEND_METHOD(AMQPQueue, cancel)
     /* The confirmed tag is a view into the connection's buffer: copy it
      * before PHP code (a destructor) can run. */
     zend_string *done = zend_string_init(confirmed.ptr ? confirmed.ptr : "", confirmed.len, 0);
+    if (PHP_MQ_RECORDING(ch)) {
+        php_mq_recovery_note_consumer(ch, false, mq_bytes_of(ZSTR_VAL(done), ZSTR_LEN(done)),
+                                      mq_bytes_of(NULL, 0), false, false, false, mq_bytes_of(NULL, 0));
+    }
     if (clear_own) {
         php_mq_slot_set_null(obj, MQ_QUEUE_PROP_CONSUMER_TAG);
     }

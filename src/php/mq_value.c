@@ -44,11 +44,43 @@ enum { MQ_TIMESTAMP_VALUE };
  * refuses more than MQ_TABLE_MAX_DEPTH levels anyway). */
 #define MQ_VALUE_MAX_RECURSION 4096
 
+/* "amqp.serialization_depth", interned at MINIT (hash computed once). */
+static zend_string *mq_ini_serialization_depth;
+
 void php_mq_register_values(void)
 {
     mq_ce_AMQPValue = register_class_AMQPValue();
     mq_ce_AMQPTimestamp = register_class_AMQPTimestamp(mq_ce_AMQPValue, zend_ce_stringable);
     mq_ce_AMQPDecimal = register_class_AMQPDecimal(mq_ce_AMQPValue);
+    mq_ini_serialization_depth = zend_string_init_interned(ZEND_STRL("amqp.serialization_depth"), 1);
+}
+
+/* INI_INT(name) for an interned name, without hashing the name or calling
+ * strtol() for a plain decimal value (the usual case): the table encoder
+ * reads its depth limit on every call, i.e. on every publish() with
+ * headers.  Same result as INI_INT for every value. */
+static zend_long mq_ini_long(zend_string *name)
+{
+    zend_ini_entry *ini = zend_hash_find_ptr(EG(ini_directives), name);
+    const char *p;
+    size_t n, i;
+    zend_long v = 0;
+
+    if (!ini || !ini->value) {
+        return 0;
+    }
+    p = ZSTR_VAL(ini->value);
+    n = ZSTR_LEN(ini->value);
+    if (n == 0 || n > 18 || p[0] < '1' || p[0] > '9') {
+        return ZEND_STRTOL(p, NULL, 0); /* signs, spaces, 0x.., octal, long */
+    }
+    for (i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9') {
+            return ZEND_STRTOL(p, NULL, 0);
+        }
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
 }
 
 /* Slot n of a value object, or NULL with the engine's "must not be accessed
@@ -462,7 +494,7 @@ zend_result php_mq_table_from_array(mq_wbuf *w, HashTable *ht, const char *what)
     int rc;
 
     e.w = w;
-    e.limit = INI_INT("amqp.serialization_depth");
+    e.limit = mq_ini_long(mq_ini_serialization_depth);
     e.what = what;
     e.calls = 0;
 

@@ -71,6 +71,10 @@ typedef struct php_mq_conn_res {
     zend_string *pool_key;      /* persistent only (pemalloc'd); never holds the password in clear */
     uint16_t channel_max;       /* size of `channels` minus one */
     struct php_mq_channel **channels; /* id -> channel object (weak), for dispatch */
+    bool recoverable;           /* opened by a connection with recovery on (mq_recovery.c) */
+    bool lost;                  /* failed recoverably: channels kept for the recovery */
+    zend_string *lost_error;    /* what failed (lost only) */
+    uint32_t host_index;        /* persistent with a 'hosts' list: the node's index in the list's sorted form (mq_connection.c) */
 } php_mq_conn_res;
 
 /* ---- objects ----------------------------------------------------------- */
@@ -85,6 +89,10 @@ typedef struct php_mq_connection {
     bool uri_tls;           /* an amqps:// URI asked for TLS, even without a CA file (mq_connection_uri.c) */
     zend_string *sni;       /* server_name_indication of a URI, or NULL (mq_connection_uri.c) */
     zval blocked_cb;        /* setBlockedCallback() callable (mq extension); UNDEF: none */
+    struct php_mq_recovery *recovery; /* automatic recovery (mq extension, mq_recovery.c); NULL: off */
+    struct php_mq_host *hosts; /* credentials 'hosts' failover list (mq extension, emalloc'd); NULL: none (mq_connection_config.c) */
+    uint32_t host_count;    /* entries in hosts */
+    uint32_t host_current;  /* the entry the host/port properties hold */
     zend_object std;
 } php_mq_connection;
 
@@ -93,6 +101,8 @@ typedef struct php_mq_channel {
     uint32_t generation;       /* res->generation when opened */
     uint16_t id;               /* channel id (kept after close, like the peer) */
     bool confirm_mode;         /* confirm.select done */
+    uint64_t tag_base;         /* added to delivery tags: the last tag before a recovery (mq_recovery.c) */
+    uint64_t last_tag;         /* highest delivery tag handed out (tag_base included) */
     zend_fcall_info_cache ack_fcc, nack_fcc, return_fcc; /* callbacks (function_handler NULL = none) */
     zval ack_cb, nack_cb, return_cb; /* the callables, kept for GC and refcount */
     zend_object std;
@@ -216,6 +226,9 @@ void php_mq_res_after_error(php_mq_conn_res *res);
 
 /* ---- channel helpers (mq_channel.c) ------------------------------------ */
 bool php_mq_channel_is_open(const php_mq_channel *ch);
+/* Still the channel object that owns its id on a live generation of its
+ * connection resource. */
+bool php_mq_channel_registered(const php_mq_channel *ch);
 /* The precondition checks of API.md §3.0, in order, with `context` as the
  * message prefix ("Could not declare queue."); throws and returns NULL on
  * failure.  `channel_zv` is the channel object (may be UNDEF/NULL: stale). */
@@ -224,9 +237,59 @@ php_mq_channel *php_mq_check_channel(zval *channel_zv, const char *context);
  * "Unhandled ..." notice).  Returns 1 when the callback asked to stop
  * (returned false), 0 to go on, -1 when an exception is pending. */
 int php_mq_channel_dispatch(php_mq_channel *ch, mq_event *ev, uint32_t depth);
+/* Hands the confirms and returns queued on ch's connection (read while
+ * nobody waited for them: during get(), RPCs, publishes, consumes) to
+ * their channels' callbacks, oldest first; without a callback they are
+ * dropped with one E_NOTICE per channel and kind (API.md §7.24).  For
+ * php_mq_check_channel() when mq_conn_queued_async() > 0; does nothing
+ * inside waitForConfirm()/waitForBasicReturn() or its own callbacks.
+ * Returns ch, or NULL with an exception (a callback threw, or closed ch). */
+php_mq_channel *php_mq_channel_dispatch_unwaited(php_mq_channel *ch, const char *context);
 /* Core hooks (zend_string bodies, signal interrupt) for a connection
  * (mq_connection_pool.c). */
 void php_mq_set_hooks(mq_conn *conn);
+
+/* ---- automatic recovery (mq extension, mq_recovery.c) ------------------ */
+typedef struct php_mq_recovery php_mq_recovery;
+/* Reads 'recovery', 'recovery_interval', 'recovery_max_interval' and
+ * 'recovery_timeout' from the constructor's credentials. */
+zend_result php_mq_recovery_configure(php_mq_connection *c, HashTable *credentials);
+void php_mq_recovery_free(php_mq_connection *c);
+/* The recovery callback for get_gc, or NULL. */
+zval *php_mq_recovery_gc(php_mq_connection *c);
+/* Whether a connection that failed with err may be recovered (network
+ * failures, connection.close 320/541). */
+bool php_mq_recovery_recoverable(const mq_error *err);
+/* Recovers res when it is lost and belongs to the AMQPConnection conn_zv
+ * with recovery on; SUCCESS when there was nothing to do or it worked,
+ * FAILURE with an exception thrown. */
+zend_result php_mq_recovery_run(php_mq_conn_res *res, zval *conn_zv);
+/* The same for the resource of a channel object. */
+zend_result php_mq_recovery_run_channel(php_mq_channel *ch);
+/* Recording of what a channel declares (no-ops when recovery is off). */
+void php_mq_recovery_note_exchange(php_mq_channel *ch, mq_bytes name, mq_bytes type, bool durable,
+                                   bool auto_delete, bool internal, mq_bytes args);
+void php_mq_recovery_note_queue(php_mq_channel *ch, bool server_named, mq_bytes name, bool durable,
+                                bool exclusive, bool auto_delete, mq_bytes args);
+void php_mq_recovery_note_delete(php_mq_channel *ch, bool queue, mq_bytes name);
+void php_mq_recovery_note_binding(php_mq_channel *ch, bool queue, bool bind, mq_bytes destination,
+                                  mq_bytes source, mq_bytes routing_key, mq_bytes args);
+void php_mq_recovery_note_consumer(php_mq_channel *ch, bool add, mq_bytes tag, mq_bytes queue,
+                                   bool no_local, bool no_ack, bool exclusive, mq_bytes args);
+/* A message received on ch: its delivery tag offset past the tags of
+ * connections lost before a recovery, and remembered as the highest. */
+static inline void php_mq_channel_track_tag(php_mq_channel *ch, mq_message *m)
+{
+    m->delivery_tag += ch->tag_base;
+    if (m->delivery_tag > ch->last_tag) {
+        ch->last_tag = m->delivery_tag;
+    }
+}
+/* A queue object still holding the old name of a server-named queue that
+ * a recovery renamed takes the new one. */
+void php_mq_recovery_follow_rename(php_mq_channel *ch, zend_object *queue);
+/* Cheap guard for the recording calls. */
+#define PHP_MQ_RECORDING(ch) ((ch)->res && (ch)->res->recoverable)
 
 /* ---- values (mq_value.c) ----------------------------------------------- */
 /* Appends a field table built from a PHP array (arguments or headers) per

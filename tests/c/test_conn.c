@@ -5,7 +5,8 @@
  * variables): handshake and refusals, TLS and SASL EXTERNAL, channels and
  * their limits, synchronous methods, publish/get of bodies around frame_max
  * with every property, confirms, a 10,000-message consumer, heartbeats,
- * events queued during an RPC, and a clean close.
+ * events queued during an RPC (and the count of queued confirms/returns),
+ * and a clean close.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -633,6 +634,82 @@ static void test_events_during_rpc(void)
     mq_conn_free(c);
 }
 
+/* The count of queued confirms/returns (mq_conn_queued_async): up on every
+ * ack/nack/return queued, down on every one taken or dropped; deliveries do
+ * not count. */
+static void test_queued_async(void)
+{
+    mq_conn *c = connect_default();
+    uint16_t ch = 0, other = 0;
+    char qn[64], nn[64];
+    mq_bytes q = uname(qn, sizeof qn, "async");
+    mq_bytes nowhere = uname(nn, sizeof nn, "nowhere");
+    mq_event ev;
+    const int K = 50;
+    EQ(mq_conn_queued_async(c), 0, "queued_async: 0 after open");
+    int rc = mq_channel_open(c, &ch);
+    rc = rc ? rc : mq_channel_open(c, &other);
+    rc = rc ? rc : mq_queue_declare(c, other, q, false, false, false, true, mq_bytes_of(NULL, 0), NULL, NULL, NULL);
+    rc = rc ? rc : mq_confirm_select(c, ch);
+    /* deliveries queued on the other channel must not count */
+    for (int i = 0; i < 5 && rc == 0; i++) rc = mq_basic_publish(c, other, mq_cstr(""), q, false, false, NULL, "d", 1);
+    rc = rc ? rc : mq_basic_consume(c, other, q, mq_cstr(""), false, true, false, mq_bytes_of(NULL, 0), NULL);
+    usleep(300000);
+    /* unroutable mandatory publishes: a return and an ack each, sent by the
+     * broker before the reply of the next RPC on the channel */
+    for (int i = 0; i < K && rc == 0; i++) rc = mq_basic_publish(c, ch, mq_cstr(""), nowhere, true, false, NULL, "r", 1);
+    rc = rc ? rc : mq_basic_qos(c, ch, 0, 0, false);
+    size_t n = mq_conn_queued_async(c);
+    TAP_OK(rc == 0 && n >= (size_t)K + 1 && n <= 2 * (size_t)K,
+           "queued_async counts the %d returns and their acks read during an RPC (%zu)", K, n);
+    int delivered = 0;
+    while (mq_conn_wait_event(c, other, MQ_EV_DELIVER, -1, &ev) == 1) {
+        mq_message_release(c, &ev.msg);
+        delivered++;
+    }
+    TAP_OK(delivered == 5 && mq_conn_queued_async(c) == n,
+           "taking %d queued deliveries leaves the count alone", delivered);
+    int returns = 0, steps_ok = 1;
+    uint64_t acked = 0;
+    while (mq_conn_queued_async(c) > 0) {
+        size_t before = mq_conn_queued_async(c);
+        if (mq_conn_wait_event(c, 0, MQ_EV_ASYNC, -1, &ev) != 1 || mq_conn_queued_async(c) != before - 1) {
+            steps_ok = 0;
+            break;
+        }
+        if (ev.kind == MQ_EV_RETURN) {
+            returns++;
+            mq_message_release(c, &ev.msg);
+        } else if (ev.kind == MQ_EV_ACK) {
+            acked = ev.delivery_tag;
+        }
+    }
+    TAP_OK(steps_ok && returns == K && acked == (uint64_t)K,
+           "each one taken lowers the count by 1: %d returns, acked up to %llu", returns, (unsigned long long)acked);
+    EQ(mq_conn_wait_event(c, 0, MQ_EV_ASYNC, -1, &ev), 0, "count 0: nothing left to take");
+
+    /* dropping the channel's events (and only its own) */
+    for (int i = 0; i < K && rc == 0; i++) rc = mq_basic_publish(c, ch, mq_cstr(""), nowhere, true, false, NULL, "r", 1);
+    rc = rc ? rc : mq_basic_qos(c, ch, 0, 0, false);
+    n = mq_conn_queued_async(c);
+    mq_conn_drop_events(c, other);
+    TAP_OK(rc == 0 && n > (size_t)K && mq_conn_queued_async(c) == n, "drop_events of another channel: count kept");
+    mq_conn_drop_events(c, ch);
+    EQ(mq_conn_queued_async(c), 0, "drop_events of the channel: count 0");
+    for (int i = 0; i < K && rc == 0; i++) rc = mq_basic_publish(c, ch, mq_cstr(""), nowhere, true, false, NULL, "r", 1);
+    rc = rc ? rc : mq_basic_qos(c, ch, 0, 0, false);
+    TAP_OK(rc == 0 && mq_conn_queued_async(c) > (size_t)K, "queued again");
+    mq_conn_drop_events(c, 0);
+    EQ(mq_conn_queued_async(c), 0, "drop_events(0): count 0");
+    for (int i = 0; i < K && rc == 0; i++) rc = mq_basic_publish(c, ch, mq_cstr(""), nowhere, true, false, NULL, "r", 1);
+    rc = rc ? rc : mq_basic_qos(c, ch, 0, 0, false);
+    TAP_OK(rc == 0 && mq_conn_queued_async(c) > (size_t)K, "queued once more");
+    mq_queue_delete(c, other, q, false, false, NULL);
+    EQ(mq_conn_close(c), 0, "close");
+    EQ(mq_conn_queued_async(c), 0, "count 0 after close (queue cleared)");
+    mq_conn_free(c);
+}
+
 int main(void)
 {
     srand((unsigned)time(NULL) ^ (unsigned)getpid());
@@ -650,6 +727,7 @@ int main(void)
     test_confirms();
     test_channels();
     test_events_during_rpc();
+    test_queued_async();
     test_consume();
     test_heartbeat();
     return tap_done();
