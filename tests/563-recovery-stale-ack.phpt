@@ -52,6 +52,15 @@ $acks = 0;
 $x->publish('three', $name);
 $ch->waitForConfirm(5);
 echo "confirmed after recovery: $acks\n";
+// lost between a publish and its wait: the wait cannot see that confirm
+$x->publish('four', $name);
+mq_test_ctl('close_connection', mq_fault_conn_pid($c), 'mq recovery test');
+usleep(300000);
+try { $ch->waitForConfirm(5); echo "wait returned\n"; } catch (AMQPConnectionException $e) { echo $e->getMessage(), "\n"; }
+$acks = 0;
+$x->publish('four', $name);
+$ch->waitForConfirm(5);
+echo "republished and confirmed: $acks\n";
 echo "pending: ", $q->declareQueue(), "\n";
 $q->delete();
 $c->disconnect();
@@ -66,4 +75,6 @@ tag newer: true
 tag newer: true
 one(redelivered) two
 confirmed after recovery: 1
-pending: 1
+Could not start wait loop for basic.return method. The connection was lost and recovered: publish again what was not confirmed.
+republished and confirmed: 1
+pending: %d

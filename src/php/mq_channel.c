@@ -737,9 +737,19 @@ static void chan_wait(zend_execute_data *execute_data, zval *return_value, int k
         php_mq_throwf(mq_ce_AMQPChannelException, 0, "Timeout must be greater than or equal to zero.");
         RETURN_THROWS();
     }
+    /* recovery (mq extension): a connection lost before this wait is
+     * recovered by the check below; what was awaited can never come then */
+    ch = php_mq_channel_from_obj(Z_OBJ_P(ZEND_THIS));
+    mq_conn *before = ch->res && ch->res->recoverable ? ch->res->conn : NULL;
     for (;;) {
         /* checked again after every callback, which may close things */
         if (!(ch = php_mq_check_channel(ZEND_THIS, context))) {
+            RETURN_THROWS();
+        }
+        if (before && ch->res->conn != before) {
+            php_mq_throwf(mq_ce_AMQPConnectionException, 0,
+                          "%s The connection was lost and recovered: publish again what was not confirmed.",
+                          context);
             RETURN_THROWS();
         }
         memset(&ev, 0, sizeof(ev));
