@@ -595,7 +595,7 @@ int mq_conn_close(mq_conn *c)
     c->cork = 0;
 
     /* every open channel: channel.close in one write, then their close-oks */
-    for (uint16_t id = 1; c->chans && id <= c->channel_max && id != 0; id++) {
+    for (uint16_t id = 1; c->chans && id <= c->chans_hi && id != 0; id++) {
         mq_chan *ch = c->chans[id];
         if (!ch || ch->state != MQ_CH_OPEN) continue;
         mq_channel_close_t m;

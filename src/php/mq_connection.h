@@ -47,8 +47,10 @@ zend_result php_mq_res_heartbeat_thread(php_mq_conn_res *res, bool on);
 /* ---- persistent pool (EG(persistent_list)) ---------------------------- */
 /* Registers the pool's resource type (MINIT). */
 void php_mq_pool_register(int module_number);
-/* The pool key for a set of parameters: a SHA-256 of every field that
- * makes two connections interchangeable (never the password in clear). */
+/* The pool key for a set of parameters: every field that makes two
+ * connections interchangeable, in clear, length-prefixed, plus a keyed
+ * hash (SipHash-2-4 with a per-process random key) of the password, which
+ * never appears in clear. */
 zend_string *php_mq_pool_key(const mq_conn_params *p);
 /* A live pooled connection for key, lent to the caller (one reference,
  * in_use set); NULL when there is none (a dead one is discarded), or NULL
