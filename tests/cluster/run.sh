@@ -170,8 +170,8 @@ if [ $VALGRIND -eq 1 ]; then
 fi
 
 # Makes the three nodes run and be clustered (tests/cluster.sh check):
-# starts the nodes that are down, then restarts (kill + start-node) a
-# running node that is still not clustered.  Prints what it found, one
+# kills the nodes whose app does not run, starts the nodes that are down,
+# then restarts (kill + start-node) a running node still not clustered.  Prints what it found, one
 # "N: problem" line each (nothing: the cluster was healthy); returns 1 when
 # the cluster is still sick afterwards.  Details in $LOGS/repair.log.
 cluster_ok() { # waits up to $1 s until check passes (views converge after a start)
@@ -186,6 +186,12 @@ repair_cluster() {
     cluster_ok 0 && return 0
     cat "$WORK/check.out"
     { echo "--- $(date '+%H:%M:%S') repair before ${1:-?}:"; cat "$WORK/check.out"; } >>"$LOGS/repair.log"
+    # A beam without a running app first (a start-node of another node
+    # waits for every running beam to be listed): kill it, start it below.
+    for n in $(sed -n 's/^\([123]\): no cluster_status.*/\1/p' "$WORK/check.out"); do
+        bash "$CLUSTER_SH" kill "$n" "$CLUSTER_DIR" >>"$LOGS/repair.log" 2>&1
+    done
+    cluster_ok 0
     for n in $(sed -n 's/^\([123]\): down$/\1/p' "$WORK/check.out"); do
         bash "$CLUSTER_SH" start-node "$n" "$CLUSTER_DIR" >>"$LOGS/repair.log" 2>&1
     done
