@@ -692,19 +692,12 @@ ZEND_METHOD(AMQPConnection, setBlockedCallback)
     php_mq_connection *c = php_mq_connection_from_obj(Z_OBJ_P(ZEND_THIS));
     zend_fcall_info fci = empty_fcall_info;
     zend_fcall_info_cache fcc = empty_fcall_info_cache;
-    zval old;
 
     ZEND_PARSE_PARAMETERS_START(1, 1)
         Z_PARAM_FUNC_OR_NULL(fci, fcc)
     ZEND_PARSE_PARAMETERS_END();
 
-    ZVAL_COPY_VALUE(&old, &c->blocked_cb);
-    if (ZEND_FCI_INITIALIZED(fci)) {
-        ZVAL_COPY(&c->blocked_cb, &fci.function_name);
-    } else {
-        ZVAL_UNDEF(&c->blocked_cb);
-    }
-    zval_ptr_dtor(&old);
+    php_mq_callback_store(&c->blocked_cb, &fci);
 }
 
 /* ---- the readiness stream (mq extension) ------------------------------- */

@@ -551,14 +551,7 @@ ZEND_METHOD(AMQPQueue, setCancelCallback)
         Z_PARAM_FUNC_OR_NULL(fci, fcc)
     ZEND_PARSE_PARAMETERS_END();
 
-    zval old;
-    ZVAL_COPY_VALUE(&old, &q->cancel_cb);
-    if (ZEND_FCI_INITIALIZED(fci)) {
-        ZVAL_COPY(&q->cancel_cb, &fci.function_name);
-    } else {
-        ZVAL_UNDEF(&q->cancel_cb);
-    }
-    zval_ptr_dtor(&old);
+    php_mq_callback_store(&q->cancel_cb, &fci);
 }
 
 /* ---- cancel ---------------------------------------------------------------- */

@@ -106,8 +106,8 @@ static bool emit(php_mq_recovery *r, const char *event, zval *info)
     return !EG(exception);
 }
 
-/* The message of the pending exception (a copy), and the exception cleared
- * when `clear`. */
+/* The message (a copy) and *code of the pending exception, which stays
+ * pending. */
 static zend_string *exception_message(zend_long *code)
 {
     zval rv1, rv2;

@@ -103,7 +103,6 @@ ZEND_METHOD(AMQPConnection, setRecoveryCallback)
     php_mq_connection *c = php_mq_connection_from_obj(Z_OBJ_P(ZEND_THIS));
     zend_fcall_info fci = empty_fcall_info;
     zend_fcall_info_cache fcc = empty_fcall_info_cache;
-    zval old;
 
     ZEND_PARSE_PARAMETERS_START(1, 1)
         Z_PARAM_FUNC_OR_NULL(fci, fcc)
@@ -114,13 +113,7 @@ ZEND_METHOD(AMQPConnection, setRecoveryCallback)
                       "Recovery is not enabled for this connection (credentials key 'recovery').");
         RETURN_THROWS();
     }
-    ZVAL_COPY_VALUE(&old, &c->recovery->callback);
-    if (ZEND_FCI_INITIALIZED(fci)) {
-        ZVAL_COPY(&c->recovery->callback, &fci.function_name);
-    } else {
-        ZVAL_UNDEF(&c->recovery->callback);
-    }
-    zval_ptr_dtor(&old);
+    php_mq_callback_store(&c->recovery->callback, &fci);
 }
 
 ZEND_METHOD(AMQPConnection, isRecoveryEnabled)

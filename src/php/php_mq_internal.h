@@ -180,6 +180,23 @@ void php_mq_throw(const mq_error *err, int rc, zend_class_entry *default_ce);
 /* Throws ce with printf-style message and code. */
 void php_mq_throwf(zend_class_entry *ce, zend_long code, const char *fmt, ...);
 
+/* ---- stored callables (mq extensions) ---------------------------------- */
+/* Replaces the callable kept in slot (UNDEF: none) by fci's, or by none
+ * when fci is not initialised (a null argument); the old one is released
+ * last. */
+static inline void php_mq_callback_store(zval *slot, const zend_fcall_info *fci)
+{
+    zval old;
+
+    ZVAL_COPY_VALUE(&old, slot);
+    if (ZEND_FCI_INITIALIZED(*fci)) {
+        ZVAL_COPY(slot, &fci->function_name);
+    } else {
+        ZVAL_UNDEF(slot);
+    }
+    zval_ptr_dtor(&old);
+}
+
 /* ---- broker notifications (mq extension, mq_connection.c) -------------- */
 /* Runs the blocked callback of the AMQPConnection conn_obj for every
  * connection.blocked/unblocked notice the core recorded on res (oldest
