@@ -146,6 +146,8 @@ uint64_t mq_channel_next_publish_seq(const mq_conn *c, uint16_t id)
 
 /* Sends `id` on ch and waits for a reply (type MQ_W_RPC or MQ_W_GET).
  * Returns 0 (GET: 1 for get-ok, 0 for get-empty) or an error. */
+static int rpc_wait(mq_conn *c, uint16_t ch, mq_waiter *w);
+
 static int rpc(mq_conn *c, uint16_t ch, uint32_t id, const void *args, mq_waiter *w)
 {
     mq_conn_release_held(c);
@@ -153,6 +155,12 @@ static int rpc(mq_conn *c, uint16_t ch, uint32_t id, const void *args, mq_waiter
     if (rc < 0) return rc;
     if ((rc = mq_conn_put_method(c, ch, id, args)) < 0) return rc;
     if ((rc = mq_conn_send(c)) < 0) return rc;
+    return rpc_wait(c, ch, w);
+}
+
+/* Waits for the reply w describes to a request already sent on ch. */
+static int rpc_wait(mq_conn *c, uint16_t ch, mq_waiter *w)
+{
     w->ch = ch;
     int r = mq_conn_pump(c, w, mq_conn_rpc_deadline(c), true);
     if (r == 1) return w->type == MQ_W_GET ? (w->reply_id == MQ_BASIC_GET_OK) : MQ_OK;
@@ -187,8 +195,22 @@ static int rpc1(mq_conn *c, uint16_t ch, uint32_t id, const void *args, uint32_t
     return mq_rpc(c, ch, id, args, replies, NULL, out);
 }
 
-/* Opens the free id n (channel.open/open-ok). */
-static int open_id(mq_conn *c, uint16_t n)
+/* Waits for a reply with the single id `reply` on ch (sent before). */
+static int wait1(mq_conn *c, uint16_t ch, uint32_t reply)
+{
+    const uint32_t replies[2] = {reply, 0};
+    union mq_method_args tmp;
+    mq_waiter w;
+    memset(&w, 0, sizeof w);
+    w.type = MQ_W_RPC;
+    w.replies = replies;
+    w.out = &tmp;
+    return rpc_wait(c, ch, &w);
+}
+
+/* Opens the free id n (channel.open/open-ok), with the nqos basic.qos
+ * methods in the same write; *opened = n once open-ok came. */
+static int open_id(mq_conn *c, uint16_t n, const mq_basic_qos_t *qos, int nqos, uint16_t *opened)
 {
     mq_chan *ch = c->chans[n];
     if (!ch) {
@@ -207,26 +229,34 @@ static int open_id(mq_conn *c, uint16_t n)
     c->nused++;
     mq_channel_open_t m;
     memset(&m, 0, sizeof m);
-    int rc = rpc1(c, n, MQ_CHANNEL_OPEN, &m, MQ_CHANNEL_OPEN_OK, NULL);
+    size_t mark = c->out.len;
+    int rc = mq_conn_put_method(c, n, MQ_CHANNEL_OPEN, &m);
+    for (int i = 0; rc == MQ_OK && i < nqos; i++) rc = mq_conn_put_method(c, n, MQ_BASIC_QOS, &qos[i]);
+    if (rc < 0) c->out.len = mark; /* nothing of this request leaves */
+    if (rc == MQ_OK) rc = mq_conn_send(c);
+    if (rc == MQ_OK) rc = wait1(c, n, MQ_CHANNEL_OPEN_OK);
     if (rc < 0) {
         if (c->open && ch->state == MQ_CH_OPEN) mq_chan_release_id(c, n);
         return rc;
     }
+    *opened = n;
+    for (int i = 0; i < nqos; i++)
+        if ((rc = wait1(c, n, MQ_BASIC_QOS_OK)) < 0) return rc;
     return MQ_OK;
 }
 
-int mq_channel_open(mq_conn *c, uint16_t *id)
+int mq_channel_open(mq_conn *c, uint16_t *id) { return mq_channel_open_qos(c, id, NULL, 0); }
+
+int mq_channel_open_qos(mq_conn *c, uint16_t *id, const mq_basic_qos_t *qos, int nqos)
 {
+    *id = 0;
     mq_conn_release_held(c);
     if (!c->open) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
     uint16_t n = lowest_free(c);
     if (n == 0)
         return mq_error_set(&c->err, MQ_E_NO_CHANNEL, "no free channel id (channel_max %u)",
                             (unsigned)c->channel_max);
-    int rc = open_id(c, n);
-    if (rc < 0) return rc;
-    *id = n;
-    return MQ_OK;
+    return open_id(c, n, qos, nqos < 0 ? 0 : nqos, id);
 }
 
 int mq_channel_open_id(mq_conn *c, uint16_t id)
@@ -238,7 +268,8 @@ int mq_channel_open_id(mq_conn *c, uint16_t id)
                             (unsigned)id, (unsigned)c->channel_max);
     if (id_used(c, id))
         return mq_error_set(&c->err, MQ_E_NO_CHANNEL, "channel id %u is in use", (unsigned)id);
-    return open_id(c, id);
+    uint16_t opened;
+    return open_id(c, id, NULL, 0, &opened);
 }
 
 /* Marks the channel CLOSING and queues channel.close(200) in c->out. */

@@ -152,6 +152,13 @@ int mq_conn_heartbeat_thread(mq_conn *c, bool on);
 /* Allocates the lowest free id and opens it (channel.open/open-ok).
  * MQ_E_NO_CHANNEL when all ids up to channel_max are in use. */
 int mq_channel_open(mq_conn *c, uint16_t *id);
+/* mq_channel_open() that also sets the channel's prefetch in the same round
+ * trip: channel.open and the nqos basic.qos methods leave in one write and
+ * their replies are read in order.  *id is set as soon as open-ok came, so
+ * a failure with *id still 0 means the channel did not open, and one with
+ * *id set means a basic.qos failed (the channel is then closed by the
+ * server: mq_channel_error()). */
+int mq_channel_open_qos(mq_conn *c, uint16_t *id, const mq_basic_qos_t *qos, int nqos);
 /* Opens the given id (which must be free): for reopening a channel under
  * the id it had on an earlier connection (recovery).  MQ_E_NO_CHANNEL when
  * the id is beyond channel_max or in use. */

@@ -105,7 +105,8 @@ struct mq_conn {
     size_t rcap;               /* its size */
     size_t rpos;               /* first unparsed byte */
     size_t rend;               /* end of received bytes */
-    bool sent_unread;          /* wrote since the last read attempt: poll before reading */
+    bool sent_unread;          /* wrote since the last read attempt: poll before reading
+                                * (transports without read_wait, i.e. TLS) */
     int64_t last_read;         /* mq_clock_ns() of the last received bytes */
     uint8_t *server_props;     /* copy of connection.start server-properties */
     size_t server_props_len;

@@ -553,21 +553,29 @@ static int rbuf_prepare(mq_conn *c, size_t need)
     return MQ_OK;
 }
 
-/* One read: > 0 bytes, 0 would block, < 0 error (connection failed). */
-static ssize_t read_some(mq_conn *c, size_t need)
+/* One read: > 0 bytes, 0 would block (or, waiting, the deadline `until`
+ * passed), < 0 error (the connection failed, except MQ_E_INTERRUPTED).
+ * `wait`: the transport's read_wait(), which the caller checked exists and
+ * needs no lock. */
+static ssize_t read_some(mq_conn *c, size_t need, bool wait, int64_t until)
 {
     int rc = rbuf_prepare(c, need);
     if (rc < 0) return rc;
     mq_io *io = c->io;
-    bool lock = io->read_needs_lock && mq_conn_wlock_needed(c);
-    if (lock) pthread_mutex_lock(&c->wlock);
-    ssize_t n = io->ops->read(io, c->rbuf + c->rend, c->rcap - c->rend, &c->err);
-    if (lock) pthread_mutex_unlock(&c->wlock);
+    ssize_t n;
+    if (wait) {
+        n = io->ops->read_wait(io, c->rbuf + c->rend, c->rcap - c->rend, until, &c->hooks, &c->err);
+    } else {
+        bool lock = io->read_needs_lock && mq_conn_wlock_needed(c);
+        if (lock) pthread_mutex_lock(&c->wlock);
+        n = io->ops->read(io, c->rbuf + c->rend, c->rcap - c->rend, &c->err);
+        if (lock) pthread_mutex_unlock(&c->wlock);
+    }
     c->sent_unread = false;
     if (n > 0) {
         c->rend += (size_t)n;
         c->last_read = mq_clock_ns();
-    } else if (n < 0) {
+    } else if (n < 0 && n != MQ_E_INTERRUPTED) {
         return mq_conn_fail(c, (int)n);
     }
     return n;
@@ -615,13 +623,36 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
         /* checked here too, not only when idle: a stream of frames for
          * others must not stretch the wait past its deadline */
         if (block && deadline && now >= deadline) return 0;
+        if (block && c->io->ops->read_wait && !c->io->read_needs_lock) {
+            /* The transport waits in its read (TCP: recv() bounded by
+             * SO_RCVTIMEO): one system call whether the bytes are there or
+             * not, where a read first costs a "would block" and poll-first a
+             * poll() when they are.  Corked acks leave before, as we may
+             * block. */
+            if (c->out.len) {
+                int r = mq_conn_send(c);
+                if (r < 0) return r;
+            }
+            int64_t until = deadline;
+            if (hb) {
+                until = mq_deadline_min(until, mq_conn_last_write(c) + hb / 2);
+                until = mq_deadline_min(until, c->last_read + 2 * hb);
+            }
+            ssize_t n = read_some(c, need, true, until);
+            if (n < 0) return (int)n;
+            if (n == 0 && hb && mq_clock_ns() - c->last_read >= 2 * hb) {
+                mq_error_set(&c->err, MQ_E_HEARTBEAT, "heartbeat timeout, connection closed");
+                return mq_conn_fail(c, MQ_E_HEARTBEAT);
+            }
+            continue;
+        }
         /* Blocking right after a write (a request whose reply cannot be
          * there yet): poll first instead of a read that would only say
          * "would block".  Not for TLS bytes already decrypted (pending) or
          * a TLS read that waits for a write. */
         bool skip_read = block && c->sent_unread && c->io->rwant == POLLIN && io_pending(c) == 0;
         if (!skip_read) {
-            ssize_t n = read_some(c, need);
+            ssize_t n = read_some(c, need, false, 0);
             if (n < 0) return (int)n;
             if (n > 0) continue;
         }

@@ -8,8 +8,10 @@
  * Rules shared by the implementations (hiredis' convention): a recoverable
  * "would block" result is 0 (io->rwant / io->wwant then say which poll
  * events to wait for), a fatal one is a negative MQ_E_* with the error record filled.
- * Sockets are always non-blocking; send() uses MSG_NOSIGNAL so the process'
- * signal handlers are never touched.
+ * Every read and write is non-blocking (TLS: an O_NONBLOCK socket; TCP: a
+ * blocking socket used with MSG_DONTWAIT, so that read_wait() can wait in
+ * recv() itself); send() uses MSG_NOSIGNAL so the process' signal handlers
+ * are never touched.
  */
 #ifndef MQ_IO_H
 #define MQ_IO_H
@@ -39,12 +41,18 @@ struct mq_io_ops {
     /* Bytes already received and buffered inside the transport (TLS records
      * decrypted but not yet read): readable without polling. */
     size_t (*pending)(const mq_io *io);
+    /* Optional (NULL: poll, then read): reads like read() but first waits
+     * for bytes until the deadline (0 = none), in one system call when it
+     * can.  > 0 bytes read, 0 when the deadline passed with nothing read,
+     * < 0 MQ_E_* (MQ_E_INTERRUPTED as mq_io_poll() says). */
+    ssize_t (*read_wait)(mq_io *io, void *buf, size_t n, int64_t deadline, const mq_hooks *h,
+                         mq_error *err);
 };
 
 /* Common head of every transport object (implementations embed it first). */
 struct mq_io {
     const struct mq_io_ops *ops; /* the implementation */
-    int fd;                      /* connected, non-blocking socket */
+    int fd;                      /* connected socket */
     short rwant;                 /* poll events a would-block read waits for */
     short wwant;                 /* poll events a would-block write waits for
                                     (separate fields: a writer thread and the
@@ -78,7 +86,9 @@ int mq_io_poll(int fd, short events, int64_t deadline, const mq_hooks *h, mq_err
  * with the error's text in librabbitmq's words and errno in sys_errno. */
 int mq_io_tcp_connect(const char *host, uint16_t port, int64_t deadline, const mq_hooks *h,
                       mq_error *err);
-/* Wraps a connected socket; takes ownership of fd (closed on failure). */
+/* Wraps a connected socket; takes ownership of fd (closed on failure).
+ * Makes the socket blocking: its reads and writes pass MSG_DONTWAIT, and
+ * read_wait() blocks in recv() bounded by SO_RCVTIMEO. */
 mq_io *mq_io_tcp_new(int fd, mq_error *err);
 /* Runs a TLS client handshake on a connected socket within the deadline
  * (CA, client certificate, verification, SNI from p).  Takes ownership of

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -164,10 +165,29 @@ int mq_io_tcp_connect(const char *host, uint16_t port, int64_t deadline, const m
 
 /* ---- the TCP transport ------------------------------------------------ */
 
+/* Waits shorter than this poll() (millisecond precision, hrtimers) instead
+ * of an SO_RCVTIMEO, whose precision is the kernel's tick. */
+#define MQ_WAIT_MIN_NS 16000000LL
+/* An unbounded wait keeps a bounded SO_RCVTIMEO at least this long (it
+ * only wakes the loop now and then) rather than a setsockopt() to clear it. */
+#define MQ_WAIT_KEEP_NS 64000000LL
+
+typedef struct tcp_io {
+    mq_io base;
+    int64_t rcvtimeo; /* ns of the socket's SO_RCVTIMEO, 0 = none (blocks) */
+} tcp_io;
+
+static ssize_t tcp_fail(int eno, mq_error *err)
+{
+    if (eno == ECONNRESET || eno == EPIPE)
+        return set_sys(err, MQ_E_CLOSED, eno, "connection closed unexpectedly");
+    return set_sys(err, MQ_E_SOCKET, eno, "a socket error occurred");
+}
+
 static ssize_t tcp_read(mq_io *io, void *buf, size_t n, mq_error *err)
 {
     for (;;) {
-        ssize_t r = recv(io->fd, buf, n, 0);
+        ssize_t r = recv(io->fd, buf, n, MSG_DONTWAIT);
         if (r > 0) return r;
         if (r == 0) return set_sys(err, MQ_E_CLOSED, 0, "connection closed unexpectedly");
         if (errno == EINTR) continue;
@@ -175,9 +195,64 @@ static ssize_t tcp_read(mq_io *io, void *buf, size_t n, mq_error *err)
             io->rwant = POLLIN;
             return 0;
         }
-        if (errno == ECONNRESET || errno == EPIPE)
-            return set_sys(err, MQ_E_CLOSED, errno, "connection closed unexpectedly");
-        return set_sys(err, MQ_E_SOCKET, errno, "a socket error occurred");
+        return tcp_fail(errno, err);
+    }
+}
+
+/* Sets SO_RCVTIMEO for a wait of `want` ns (-1: unbounded) unless the value
+ * in force does: anything from want/4 to want (an early timeout only makes
+ * the caller's loop go round).  New values are the 100 ms slice times a
+ * power of two, so that deadlines drawing nearer keep the value they set
+ * and the interrupt hook's slice is exact.  0 or -1. */
+static int tcp_fit_timeout(tcp_io *t, int64_t want)
+{
+    int64_t cur = t->rcvtimeo, set = 0;
+    if (want < 0) {
+        if (cur == 0 || cur >= MQ_WAIT_KEEP_NS) return 0;
+    } else {
+        if (cur != 0 && cur <= want && cur >= want / 4) return 0;
+        set = MQ_POLL_SLICE_NS;
+        while (set > want) set /= 2;
+        while (set <= want / 2) set *= 2;
+    }
+    struct timeval tv = {.tv_sec = (time_t)(set / 1000000000LL),
+                         .tv_usec = (suseconds_t)(set % 1000000000LL / 1000)};
+    if (setsockopt(t->base.fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) != 0) return -1;
+    t->rcvtimeo = set;
+    return 0;
+}
+
+/* A wait in recv() itself: one system call where poll() + recv() made two. */
+static ssize_t tcp_read_wait(mq_io *io, void *buf, size_t n, int64_t deadline, const mq_hooks *h,
+                             mq_error *err)
+{
+    tcp_io *t = (tcp_io *)io;
+    bool hook = h && h->interrupt;
+    for (;;) {
+        int64_t start = mq_clock_ns();
+        int64_t want = -1;
+        if (deadline) {
+            want = deadline - start;
+            if (want <= 0) return tcp_read(io, buf, n, err);
+        }
+        if (hook && (want < 0 || want > MQ_POLL_SLICE_NS)) want = MQ_POLL_SLICE_NS;
+        if ((want >= 0 && want < MQ_WAIT_MIN_NS) || tcp_fit_timeout(t, want) != 0) {
+            int r = mq_io_poll(io->fd, POLLIN, deadline, h, err);
+            return r <= 0 ? r : tcp_read(io, buf, n, err);
+        }
+        ssize_t r = recv(io->fd, buf, n, 0);
+        if (r > 0) return r;
+        if (r == 0) return set_sys(err, MQ_E_CLOSED, 0, "connection closed unexpectedly");
+        int eno = errno;
+        if (eno != EINTR && eno != EAGAIN && eno != EWOULDBLOCK) return tcp_fail(eno, err);
+        /* a signal, or the time slice is over: the embedder may stop us */
+        if (hook && h->interrupt(h->ud)) return mq_error_set(err, MQ_E_INTERRUPTED, "interrupted");
+        if (eno != EINTR && (t->rcvtimeo == 0 || mq_clock_ns() - start < t->rcvtimeo / 2)) {
+            /* "would block" long before the timeout: the descriptor was made
+             * non-blocking behind our back; wait in poll() instead */
+            int p = mq_io_poll(io->fd, POLLIN, deadline, h, err);
+            if (p <= 0) return p;
+        }
     }
 }
 
@@ -188,7 +263,7 @@ static ssize_t tcp_writev(mq_io *io, const struct iovec *iov, int cnt, mq_error 
     mh.msg_iov = (struct iovec *)iov;
     mh.msg_iovlen = (size_t)(cnt > IOV_MAX ? IOV_MAX : cnt);
     for (;;) {
-        ssize_t r = sendmsg(io->fd, &mh, MSG_NOSIGNAL);
+        ssize_t r = sendmsg(io->fd, &mh, MSG_NOSIGNAL | MSG_DONTWAIT);
         if (r >= 0) {
             if (r == 0) io->wwant = POLLOUT;
             return r;
@@ -198,9 +273,7 @@ static ssize_t tcp_writev(mq_io *io, const struct iovec *iov, int cnt, mq_error 
             io->wwant = POLLOUT;
             return 0;
         }
-        if (errno == ECONNRESET || errno == EPIPE)
-            return set_sys(err, MQ_E_CLOSED, errno, "connection closed unexpectedly");
-        return set_sys(err, MQ_E_SOCKET, errno, "a socket error occurred");
+        return tcp_fail(errno, err);
     }
 }
 
@@ -218,19 +291,24 @@ static size_t tcp_pending(const mq_io *io)
     return 0;
 }
 
-static const struct mq_io_ops tcp_ops = {tcp_read, tcp_writev, tcp_close, tcp_fd, tcp_pending};
+static const struct mq_io_ops tcp_ops = {tcp_read, tcp_writev, tcp_close, tcp_fd, tcp_pending,
+                                         tcp_read_wait};
 
 mq_io *mq_io_tcp_new(int fd, mq_error *err)
 {
-    mq_io *io = calloc(1, sizeof *io);
-    if (!io) {
+    tcp_io *t = calloc(1, sizeof *t);
+    if (!t) {
         close(fd);
         mq_error_set(err, MQ_E_NOMEM, "could not allocate memory");
         return NULL;
     }
-    io->ops = &tcp_ops;
-    io->fd = fd;
-    io->rwant = POLLIN;
-    io->wwant = POLLOUT;
-    return io;
+    /* blocking, for read_wait(); should this fail, read_wait() finds the
+     * socket non-blocking and polls */
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0 && (fl & O_NONBLOCK)) (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    t->base.ops = &tcp_ops;
+    t->base.fd = fd;
+    t->base.rwant = POLLIN;
+    t->base.wwant = POLLOUT;
+    return &t->base;
 }

@@ -198,7 +198,9 @@ static size_t tls_pending(const mq_io *io)
     return n > 0 ? (size_t)n : 0;
 }
 
-static const struct mq_io_ops tls_ops = {tls_read, tls_writev, tls_close, tls_fdop, tls_pending};
+/* no read_wait: a TLS read may need a write, so the pump polls */
+static const struct mq_io_ops tls_ops = {tls_read, tls_writev, tls_close, tls_fdop, tls_pending,
+                                         NULL};
 
 /* ---- setup ---------------------------------------------------------------- */
 

@@ -229,6 +229,7 @@ ZEND_METHOD(AMQPChannel, __construct)
     php_mq_connection *c;
     php_mq_conn_res *res;
     zval *conn_zv, v;
+    mq_basic_qos_t qos[2];
     uint16_t id = 0;
     int rc;
 
@@ -263,17 +264,26 @@ ZEND_METHOD(AMQPChannel, __construct)
         php_mq_throwf(mq_ce_AMQPConnectionException, 0, "Could not create channel. No connection available.");
         RETURN_THROWS();
     }
+    /* always the per-consumer count (the ini size is stored, not sent);
+     * the global values only when set; sent with channel.open */
+    qos[0].prefetch_size = 0;
+    qos[0].prefetch_count = (uint16_t)chan_long(obj, MQ_CHAN_PROP_PREFETCH_COUNT);
+    qos[0].global = false;
+    qos[1].prefetch_size = (uint32_t)chan_long(obj, MQ_CHAN_PROP_GLOBAL_PREFETCH_SIZE);
+    qos[1].prefetch_count = (uint16_t)chan_long(obj, MQ_CHAN_PROP_GLOBAL_PREFETCH_COUNT);
+    qos[1].global = true;
     /* heartbeats, and close-oks that free ids of channels closed earlier */
+    id = 0;
     rc = mq_conn_service(res->conn);
     if (rc >= 0) {
-        rc = mq_channel_open(res->conn, &id);
+        rc = mq_channel_open_qos(res->conn, &id, qos, qos[1].prefetch_size || qos[1].prefetch_count ? 2 : 1);
     }
     if (rc == MQ_E_NO_CHANNEL) {
         php_mq_throwf(mq_ce_AMQPChannelException, 0,
                       "Could not create channel. Connection has no open channel slots remaining.");
         RETURN_THROWS();
     }
-    if (rc < 0) {
+    if (rc < 0 && id == 0) {
         php_mq_throw(mq_conn_error(res->conn), rc, mq_ce_AMQPChannelException);
         php_mq_res_after_error(res);
         RETURN_THROWS();
@@ -287,15 +297,7 @@ ZEND_METHOD(AMQPChannel, __construct)
     if (id <= res->channel_max) {
         res->channels[id] = ch;
     }
-
-    /* always the per-consumer count (the ini size is stored, not sent);
-     * the global values only when set */
-    rc = mq_basic_qos(res->conn, id, 0, (uint16_t)chan_long(obj, MQ_CHAN_PROP_PREFETCH_COUNT), false);
-    if (rc >= 0 && (chan_long(obj, MQ_CHAN_PROP_GLOBAL_PREFETCH_SIZE) || chan_long(obj, MQ_CHAN_PROP_GLOBAL_PREFETCH_COUNT))) {
-        rc = mq_basic_qos(res->conn, id, (uint32_t)chan_long(obj, MQ_CHAN_PROP_GLOBAL_PREFETCH_SIZE),
-                          (uint16_t)chan_long(obj, MQ_CHAN_PROP_GLOBAL_PREFETCH_COUNT), true);
-    }
-    if (rc < 0) {
+    if (rc < 0) { /* a basic.qos failed */
         chan_fail(ch, rc, mq_ce_AMQPChannelException);
         RETURN_THROWS();
     }

@@ -760,7 +760,8 @@ static int mq_ready_cast(php_stream *stream, int castas, void **ret)
 static int mq_ready_set_option(php_stream *stream, int option, int value, void *ptrparam)
 {
     if (option == PHP_STREAM_OPTION_BLOCKING) {
-        /* already non-blocking; blocking mode would break the connection */
+        /* the connection never blocks in its own reads and writes, whatever
+         * the socket's mode; refusing blocking mode keeps event loops honest */
         return value ? PHP_STREAM_OPTION_RETURN_ERR : PHP_STREAM_OPTION_RETURN_OK;
     }
     return PHP_STREAM_OPTION_RETURN_NOTIMPL;
