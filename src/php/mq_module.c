@@ -107,6 +107,14 @@ static ZEND_INI_MH(mq_ini_on_update_bool)
         ? SUCCESS : FAILURE;
 }
 
+/* Entries any string is good for.  A handler that accepts keeps
+ * ini_restore() working: PHP restores an entry at run time only when its
+ * handler takes the old value back (none counts as a refusal). */
+static ZEND_INI_MH(mq_ini_on_update_any)
+{
+    return SUCCESS;
+}
+
 /* Declaration order = the peer's (reflection and phpinfo() list them in
  * this order); mq's own entries follow. */
 PHP_INI_BEGIN()
@@ -120,7 +128,7 @@ PHP_INI_BEGIN()
     PHP_INI_ENTRY("amqp.rpc_timeout", "0", PHP_INI_ALL, mq_ini_on_update_timeout)
     PHP_INI_ENTRY1("amqp.login", "guest", PHP_INI_ALL, mq_ini_on_update_length, (void *)&mq_range_login)
     PHP_INI_ENTRY1("amqp.password", "guest", PHP_INI_ALL, mq_ini_on_update_length, (void *)&mq_range_login)
-    PHP_INI_ENTRY("amqp.auto_ack", "0", PHP_INI_ALL, NULL)
+    PHP_INI_ENTRY("amqp.auto_ack", "0", PHP_INI_ALL, mq_ini_on_update_any)
     PHP_INI_ENTRY1("amqp.prefetch_count", "3", PHP_INI_ALL, mq_ini_on_update_long, (void *)&mq_range_u16)
     PHP_INI_ENTRY1("amqp.prefetch_size", "0", PHP_INI_ALL, mq_ini_on_update_long, (void *)&mq_range_u32)
     PHP_INI_ENTRY1("amqp.global_prefetch_count", "0", PHP_INI_ALL, mq_ini_on_update_long, (void *)&mq_range_u16)
@@ -128,12 +136,12 @@ PHP_INI_BEGIN()
     PHP_INI_ENTRY1("amqp.channel_max", "256", PHP_INI_ALL, mq_ini_on_update_long, (void *)&mq_range_channel_max)
     PHP_INI_ENTRY1("amqp.frame_max", "131072", PHP_INI_ALL, mq_ini_on_update_long, (void *)&mq_range_frame_max)
     PHP_INI_ENTRY1("amqp.heartbeat", "0", PHP_INI_ALL, mq_ini_on_update_long, (void *)&mq_range_heartbeat)
-    PHP_INI_ENTRY("amqp.cacert", "", PHP_INI_ALL, NULL)
-    PHP_INI_ENTRY("amqp.cert", "", PHP_INI_ALL, NULL)
-    PHP_INI_ENTRY("amqp.key", "", PHP_INI_ALL, NULL)
-    PHP_INI_ENTRY("amqp.verify", "1", PHP_INI_ALL, NULL)
+    PHP_INI_ENTRY("amqp.cacert", "", PHP_INI_ALL, mq_ini_on_update_any)
+    PHP_INI_ENTRY("amqp.cert", "", PHP_INI_ALL, mq_ini_on_update_any)
+    PHP_INI_ENTRY("amqp.key", "", PHP_INI_ALL, mq_ini_on_update_any)
+    PHP_INI_ENTRY("amqp.verify", "1", PHP_INI_ALL, mq_ini_on_update_any)
     /* The peer's default really is this literal string (read as int: 0). */
-    PHP_INI_ENTRY("amqp.sasl_method", "AMQP_SASL_METHOD_PLAIN", PHP_INI_ALL, NULL)
+    PHP_INI_ENTRY("amqp.sasl_method", "AMQP_SASL_METHOD_PLAIN", PHP_INI_ALL, mq_ini_on_update_any)
     PHP_INI_ENTRY1("amqp.serialization_depth", "128", PHP_INI_ALL, mq_ini_on_update_long, (void *)&mq_range_depth)
     PHP_INI_ENTRY1("amqp.deserialization_depth", "128", PHP_INI_ALL, mq_ini_on_update_long, (void *)&mq_range_depth)
     /* mq: heartbeats from a background thread (README "Heartbeats") */
