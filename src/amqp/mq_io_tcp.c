@@ -9,6 +9,7 @@
  */
 #include "mq_io.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -124,11 +125,15 @@ int mq_io_tcp_connect(const char *host, uint16_t port, int64_t deadline, const m
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
     hints.ai_protocol = IPPROTO_TCP;
-    hints.ai_flags = AI_ADDRCONFIG;
     snprintf(portstr, sizeof portstr, "%u", (unsigned)port);
     if (!host || !*host) host = "localhost";
+    /* an address literal needs no lookup, nor AI_ADDRCONFIG's netlink query
+     * of the local addresses (7 system calls per connect) */
+    unsigned char addr[sizeof(struct in6_addr)];
+    bool literal = inet_pton(AF_INET, host, addr) == 1 || inet_pton(AF_INET6, host, addr) == 1;
+    hints.ai_flags = literal ? AI_NUMERICHOST : AI_ADDRCONFIG;
     int g = getaddrinfo(host, portstr, &hints, &res);
-    if (g == EAI_ADDRFAMILY || g == EAI_NONAME) {
+    if (!literal && (g == EAI_ADDRFAMILY || g == EAI_NONAME)) {
         /* AI_ADDRCONFIG hides loopback-only families; retry without it */
         hints.ai_flags = 0;
         g = getaddrinfo(host, portstr, &hints, &res);
@@ -304,8 +309,7 @@ mq_io *mq_io_tcp_new(int fd, mq_error *err)
     }
     /* blocking, for read_wait(); should this fail, read_wait() finds the
      * socket non-blocking and polls */
-    int fl = fcntl(fd, F_GETFL);
-    if (fl >= 0 && (fl & O_NONBLOCK)) (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    (void)fcntl(fd, F_SETFL, 0); /* a socket's only status flag set here is O_NONBLOCK */
     t->base.ops = &tcp_ops;
     t->base.fd = fd;
     t->base.rwant = POLLIN;
