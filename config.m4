@@ -22,6 +22,7 @@ MQ_SOURCES="
   src/php/mq_channel_unwaited.c
   src/php/mq_connection.c
   src/php/mq_connection_config.c
+  src/php/mq_connection_hosts.c
   src/php/mq_connection_pool.c
   src/php/mq_connection_uri.c
   src/php/mq_envelope.c

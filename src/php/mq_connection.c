@@ -11,8 +11,9 @@
  * a duplicate of the socket descriptor for stream_select()/event loops;
  * and the failover walk over a 'hosts' list (php_mq_connection_open_core,
  * also for other binding files) with its pool key per set of nodes.  The
- * constructor, getters and setters are in mq_connection_config.c; opening,
- * closing and the persistent pool in mq_connection_pool.c.
+ * constructor, getters and setters are in mq_connection_config.c; the
+ * 'hosts' list itself (parsing, current node) in mq_connection_hosts.c;
+ * opening, closing and the persistent pool in mq_connection_pool.c.
  */
 #include "php_mq_internal.h"
 #include "mq_connection.h"
@@ -200,31 +201,6 @@ static void conn_close(php_mq_connection *c)
 
 /* ---- several hosts, failover (mq extension) ---------------------------- */
 
-/* The host/port properties are the current node: what setHost()/setPort()
- * changed there goes into the list before it is used. */
-static void hosts_sync(zend_object *obj, php_mq_connection *c)
-{
-    php_mq_host *h = &c->hosts[c->host_current];
-    zval *host = php_mq_conn_slot(obj, MQ_CONN_PROP_HOST);
-
-    if (Z_TYPE_P(host) == IS_STRING && !zend_string_equals(h->host, Z_STR_P(host))) {
-        zend_string_release(h->host);
-        h->host = zend_string_copy(Z_STR_P(host));
-    }
-    h->port = (uint16_t)php_mq_conn_long(obj, MQ_CONN_PROP_PORT);
-}
-
-/* Makes entry i the current node and the host/port properties show it. */
-static void hosts_select(zend_object *obj, php_mq_connection *c, uint32_t i)
-{
-    zval v;
-
-    c->host_current = i;
-    ZVAL_STR_COPY(&v, c->hosts[i].host);
-    php_mq_conn_write(obj, MQ_CONN_PROP_HOST, &v);
-    php_mq_conn_write_long(obj, MQ_CONN_PROP_PORT, c->hosts[i].port);
-}
-
 /* Order of the sorted form of a list: host bytes (up to the first NUL, as
  * the core sees them), then port; equal nodes by their place in the list. */
 static int hosts_cmp(const void *a, const void *b)
@@ -300,7 +276,7 @@ static zend_string *hosts_pool_key(zend_object *obj, php_mq_connection *c, const
     smart_str list = {0};
     zend_string *key;
 
-    hosts_sync(obj, c);
+    php_mq_connection_hosts_sync(obj, c);
     m = hosts_sorted(c, &v);
     for (i = 0; i < m; i++) {
         const char *h = ZSTR_VAL(v[i]->host);
@@ -328,7 +304,7 @@ static void hosts_select_sorted(zend_object *obj, php_mq_connection *c, uint32_t
     uint32_t m = hosts_sorted(c, &v);
 
     if (index < m) {
-        hosts_select(obj, c, (uint32_t)(v[index] - c->hosts));
+        php_mq_connection_hosts_select(obj, c, (uint32_t)(v[index] - c->hosts));
     }
     efree(v);
 }
@@ -357,7 +333,7 @@ mq_conn *php_mq_connection_open_core(zend_object *conn_obj, bool persistent, boo
     if (!c->hosts) {
         return php_mq_core_open(&p, &rc);
     }
-    hosts_sync(conn_obj, c);
+    php_mq_connection_hosts_sync(conn_obj, c);
     n = c->host_count;
     start = move_on ? (c->host_current + 1) % n : c->host_current;
     for (k = 0; k < n; k++) {
@@ -366,7 +342,7 @@ mq_conn *php_mq_connection_open_core(zend_object *conn_obj, bool persistent, boo
         p.port = c->hosts[i].port;
         conn = php_mq_core_open(&p, &rc);
         if (conn) {
-            hosts_select(conn_obj, c, i);
+            php_mq_connection_hosts_select(conn_obj, c, i);
             return conn;
         }
         if (k + 1 == n || !hosts_walk_on(rc) || !EG(exception)) {

@@ -83,15 +83,22 @@ typedef struct php_mq_host {
  * thrown (the current node then stays as it was).  `persistent` only sets
  * the connection type the broker is told. */
 mq_conn *php_mq_connection_open_core(zend_object *conn_obj, bool persistent, bool move_on);
-/* The constructor's 'hosts'/'shuffle_hosts' step (mq_connection_config.c),
+/* The constructor's 'hosts'/'shuffle_hosts' step (mq_connection_hosts.c),
  * run after every other key: drops the list of an earlier construct, then
  * validates and stores credentials['hosts'] (shuffled with PHP's Mt19937
  * when 'shuffle_hosts' is true) and sets the host/port properties to its
  * first entry.  FAILURE with an AMQPConnectionException naming the bad
  * entry. */
 zend_result php_mq_connection_construct_hosts(zend_object *conn_obj, HashTable *credentials);
-/* Frees the 'hosts' list (mq_connection_config.c). */
+/* Frees the 'hosts' list (mq_connection_hosts.c). */
 void php_mq_connection_hosts_free(php_mq_connection *c);
+/* The host/port properties are the list's current node: copies what
+ * setHost()/setPort() changed there into that entry.  Call before using
+ * the list (c->hosts not NULL; mq_connection_hosts.c). */
+void php_mq_connection_hosts_sync(zend_object *conn_obj, php_mq_connection *c);
+/* Makes entry i the current node and sets the host/port properties to it
+ * (mq_connection_hosts.c). */
+void php_mq_connection_hosts_select(zend_object *conn_obj, php_mq_connection *c, uint32_t i);
 
 /* ---- AMQPConnection properties by slot (mq_connection*.c) -------------- */
 /* Declared property slot n of a connection, a reference followed. */

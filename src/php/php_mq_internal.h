@@ -90,7 +90,7 @@ typedef struct php_mq_connection {
     zend_string *sni;       /* server_name_indication of a URI, or NULL (mq_connection_uri.c) */
     zval blocked_cb;        /* setBlockedCallback() callable (mq extension); UNDEF: none */
     struct php_mq_recovery *recovery; /* automatic recovery (mq extension, mq_recovery.c); NULL: off */
-    struct php_mq_host *hosts; /* credentials 'hosts' failover list (mq extension, emalloc'd); NULL: none (mq_connection_config.c) */
+    struct php_mq_host *hosts; /* credentials 'hosts' failover list (mq extension, emalloc'd); NULL: none (mq_connection_hosts.c) */
     uint32_t host_count;    /* entries in hosts */
     uint32_t host_current;  /* the entry the host/port properties hold */
     zend_object std;
