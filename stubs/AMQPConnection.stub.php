@@ -320,8 +320,9 @@ class AMQPConnection
      *
      * Notifications are read inside any call that reads from the connection,
      * but the callback runs only where application code may run: inside
-     * AMQPQueue::consume() and AMQPQueue::consumeNonBlocking() (at once, also
-     * while they wait) and isBlocked(); notifications read elsewhere (e.g.
+     * AMQPQueue::consume(), AMQPQueue::consumeNonBlocking(),
+     * AMQPChannel::waitForConfirm() and AMQPChannel::waitForBasicReturn()
+     * (at once, also while they wait) and isBlocked(); notifications read elsewhere (e.g.
      * by publish()) are kept (the latest 8) and delivered at the next of
      * these calls.  Its return value is ignored; an exception it throws
      * ends the call that ran it.

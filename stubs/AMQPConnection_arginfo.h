@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: bee730058c247da093f007ca3ffd11e6711a3194 */
+ * Stub hash: c11e487d3ed5139dc75b49feb2528dfc988c6781 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_AMQPConnection___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, credentials, IS_ARRAY, 0, "[]")

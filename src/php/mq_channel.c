@@ -766,6 +766,16 @@ static void chan_wait(zend_execute_data *execute_data, zval *return_value, int k
             chan_fail(ch, rc, default_ce);
             RETURN_THROWS();
         }
+        if (ev.kind == MQ_EV_BLOCKED) {
+            /* connection.blocked/unblocked: the connection's callback (mq
+             * extension) runs here too, then the wait goes on */
+            zval *conn = chan_slot(&ch->std, MQ_CHAN_PROP_CONNECTION);
+            if (Z_TYPE_P(conn) == IS_OBJECT
+                && php_mq_connection_notify_one(Z_OBJ_P(conn), ev.blocked, ev.reason) < 0) {
+                RETURN_THROWS();
+            }
+            continue;
+        }
         rc = php_mq_channel_dispatch(ch, &ev, 0);
         if (rc < 0) {
             RETURN_THROWS();
@@ -778,13 +788,14 @@ static void chan_wait(zend_execute_data *execute_data, zval *return_value, int k
 
 ZEND_METHOD(AMQPChannel, waitForConfirm)
 {
-    chan_wait(execute_data, return_value, MQ_EV_ACK | MQ_EV_NACK | MQ_EV_RETURN, mq_ce_AMQPChannelException);
+    chan_wait(execute_data, return_value, MQ_EV_ACK | MQ_EV_NACK | MQ_EV_RETURN | MQ_EV_BLOCKED,
+              mq_ce_AMQPChannelException);
 }
 
 ZEND_METHOD(AMQPChannel, waitForBasicReturn)
 {
     /* channel errors here are AMQPQueueException (a quirk kept) */
-    chan_wait(execute_data, return_value, MQ_EV_RETURN, mq_ce_AMQPQueueException);
+    chan_wait(execute_data, return_value, MQ_EV_RETURN | MQ_EV_BLOCKED, mq_ce_AMQPQueueException);
 }
 
 /* ---- registration ----------------------------------------------------- */
