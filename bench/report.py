@@ -151,6 +151,26 @@ class Report:
             lines.append("| %s | " % case["title"] + " | ".join(cells) + " |")
         return "\n".join(lines)
 
+    def broker_table(self):
+        """Broker CPU per message and the cores both sides kept busy."""
+        lines = ["| case | " + " | ".join(self.t(c) for c in self.clients) + " |",
+                 "|---|" + "---:|" * len(self.clients)]
+        for case in self.d["cases"]:
+            res = case["results"]
+            cells = []
+            for c in self.clients:
+                b, cpu, rate = get(res, c, "broker_us"), get(res, c, "cpu_us"), get(res, c, "rate")
+                if c not in res:
+                    cells.append("n/a")
+                elif b is None:
+                    cells.append("—")
+                elif cpu is None or not rate:
+                    cells.append(fmt_num(b))
+                else:
+                    cells.append("%s (%s cores)" % (fmt_num(b), fmt_num((b + cpu) * rate / 1e6)))
+            lines.append("| %s | " % case["title"] + " | ".join(cells) + " |")
+        return "\n".join(lines)
+
     def top_tables(self):
         out = []
         for case in self.d["cases"]:
@@ -378,6 +398,20 @@ class Report:
         out.append("## Throughput (messages/s, median and min–max over the rounds)")
         out.append("")
         out.append(self.rate_table())
+        if any(get(c["results"], cl, "broker_us") is not None
+               for c in d["cases"] for cl in self.clients):
+            out.append("")
+            out.append("## Broker CPU per message (µs, user + system)")
+            out.append("")
+            out.append(self.broker_table())
+            out.append("")
+            out.append("The broker's beam process (/proc/PID/stat) over each timed run (the "
+                       "script's start-up and final round trip included), per message, median "
+                       "of the rounds; in brackets, (broker + client CPU per message) × the "
+                       "throughput: how many of the machine's 2 cores the two kept busy. Near "
+                       "2 the machine is saturated and the broker's share sets the rate; well "
+                       "below it, the rate is set by waiting (round trips, the broker's own "
+                       "batching), not by either side's CPU.")
         out.append("")
         out.append("## Peak RSS (MiB, whole client process)")
         out.append("")

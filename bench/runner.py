@@ -11,7 +11,10 @@ For every case and client:
     message loop: wall time, user + system CPU (getrusage), peak RSS;
   * callgrind: the same script with N and with 0 messages under
     valgrind --tool=callgrind; (Ir(N) - Ir(0)) / N = instructions per message;
-  * strace: the same with strace -c -f; (calls(N) - calls(0)) / N.
+  * strace: the same with strace -c -f; (calls(N) - calls(0)) / N;
+  * the broker's CPU time (its beam process, /proc/PID/stat, when
+    MQ_TEST_BROKER_PID is set) over each timed run, per message: with the
+    client's CPU and the throughput it shows how busy the two cores were.
 The web cases run under php-cgi -T (one request per message, measured from
 outside); their base run is one request instead of zero.
 """
@@ -124,6 +127,21 @@ class Runner:
         self.opcache = ["-d", "zend_extension=opcache.so", "-d", "opcache.enable=1",
                         "-d", "opcache.enable_cli=1"]
         self.base_env = dict(os.environ)
+        pid = os.environ.get("MQ_TEST_BROKER_PID", "")
+        self.broker_stat = "/proc/%s/stat" % pid if pid.isdigit() else None
+        self.ticks = os.sysconf("SC_CLK_TCK")
+
+    def broker_cpu(self):
+        """CPU seconds (user + system, all threads) the broker's beam process
+        has used so far, or None when unknown."""
+        if not self.broker_stat:
+            return None
+        try:
+            with open(self.broker_stat) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / self.ticks
+        except (OSError, IndexError, ValueError):
+            return None
 
     # ---- commands -------------------------------------------------------
 
@@ -190,9 +208,11 @@ class Runner:
         if wrap:
             argv = wrap + argv
         timeout = self.args.timeout * (30 if wrap and wrap[0] == "valgrind" else 1)
+        b0 = self.broker_cpu()
         t0 = time.monotonic()
         rc, stdout, stderr = run_proc(argv, env, timeout, "%s %s n=%d" % (client, case["id"], n))
         wall = time.monotonic() - t0
+        b1 = self.broker_cpu()
         if rc != 0:
             raise BenchError("%s %s n=%d exited %d:\n%s%s" % (
                 client, case["id"], n, rc, stdout[-2000:], stderr[-2000:]))
@@ -210,6 +230,7 @@ class Runner:
             for kv in m.group(1).split():
                 k, v = kv.split("=", 1)
                 res[k] = float(v) if "." in v else int(v)
+        res["broker_s"] = b1 - b0 if b0 is not None and b1 is not None else None
         if wrap is None:
             self.verify(client, case, n, res, q)
         res["_stderr"] = stderr
@@ -241,16 +262,19 @@ class Runner:
         argv, _ = self.command(client, case, n)
         env = dict(self.base_env, BENCH_QUEUE=q, BENCH_SIZE=str(case["size"]))
         env.update(case.get("env", {}))
+        b0 = self.broker_cpu()
         t0 = time.monotonic()
         rc, stdout, stderr = run_proc([self.mqbench, "rusage"] + argv, env, self.args.timeout,
                                       "%s %s n=%d" % (client, case["id"], n))
         wall = time.monotonic() - t0
+        b1 = self.broker_cpu()
         m = re.search(r"^RUSAGE utime=(\S+) stime=(\S+) maxrss_kb=(\d+)", stderr, re.M)
         if rc != 0 or stdout.strip() or not m:
             raise BenchError("%s %s n=%d exited %d:\n%s%s" % (
                 client, case["id"], n, rc, stdout[-2000:], stderr[-2000:]))
         ru = dict(utime=float(m.group(1)), stime=float(m.group(2)), maxrss_kb=int(m.group(3)))
-        res = dict(n=n, wall=wall, **ru)
+        res = dict(n=n, wall=wall, broker_s=b1 - b0 if b0 is not None and b1 is not None else None,
+                   **ru)
         self.verify(client, case, n, res, q)
         return res
 
@@ -265,14 +289,20 @@ class Runner:
             d = max(n - 1, 1)
             wall = big["wall"] - one["wall"]
             cpu = (big["utime"] + big["stime"]) - (one["utime"] + one["stime"])
+            broker = (big["broker_s"] - one["broker_s"]
+                      if big["broker_s"] is not None and one["broker_s"] is not None else None)
             return dict(rate=d / wall if wall > 0 else None, cpu_us=cpu / d * 1e6,
                         user_us=(big["utime"] - one["utime"]) / d * 1e6,
                         sys_us=(big["stime"] - one["stime"]) / d * 1e6,
+                        broker_us=broker / d * 1e6 if broker is not None else None,
                         rss_kb=big["maxrss_kb"], wall=wall, n=d)
         r = self.run(client, case, n)
         cpu = r["utime"] + r["stime"]
+        # the broker's time over the whole run (start-up and the final round
+        # trip included: small against n messages)
         return dict(rate=n / r["wall"] if r["wall"] > 0 else None, cpu_us=cpu / n * 1e6,
                     user_us=r["utime"] / n * 1e6, sys_us=r["stime"] / n * 1e6,
+                    broker_us=r["broker_s"] / n * 1e6 if r["broker_s"] is not None else None,
                     rss_kb=r["maxrss_kb"], wall=r["wall"], n=n)
 
     def base_n(self, client, case):
@@ -651,6 +681,7 @@ def main():
                 "rss_kb": median([r["rss_kb"] for r in runs]),
                 "user_us": median([r.get("user_us") for r in runs]),
                 "sys_us": median([r.get("sys_us") for r in runs]),
+                "broker_us": median([r.get("broker_us") for r in runs]),
                 "instr": d.get("callgrind", {}).get("instr"),
                 "instr_top": d.get("callgrind", {}).get("top"),
                 "syscalls": d.get("strace", {}).get("syscalls"),
