@@ -71,12 +71,33 @@ fail:
     return NULL;
 }
 
+/* The transport asks these; they ask the embedder's hook for its level. */
+static int interrupt_wait(void *ud)
+{
+    const mq_conn *c = ud;
+    return c->hooks.interrupt(c->hooks.ud) != MQ_INTR_NONE;
+}
+
+static int interrupt_hard(void *ud)
+{
+    const mq_conn *c = ud;
+    return c->hooks.interrupt(c->hooks.ud) >= MQ_INTR_ABORT;
+}
+
 void mq_conn_set_hooks(mq_conn *c, const mq_hooks *h)
 {
     c->hooks = *h;
     if (!c->hooks.body_alloc || !c->hooks.body_free) {
         c->hooks.body_alloc = default_body_alloc;
         c->hooks.body_free = default_body_free;
+    }
+    memset(&c->io_wait, 0, sizeof c->io_wait);
+    memset(&c->io_hard, 0, sizeof c->io_hard);
+    if (c->hooks.interrupt) {
+        c->io_wait.interrupt = interrupt_wait;
+        c->io_wait.ud = c;
+        c->io_hard.interrupt = interrupt_hard;
+        c->io_hard.ud = c;
     }
 }
 
@@ -308,7 +329,7 @@ static int write_all(mq_conn *c, struct iovec *iov, int cnt)
             rc = (int)n;
             break;
         }
-        int r = mq_io_poll(c->io->fd, c->io->wwant, deadline, &c->hooks, &c->err);
+        int r = mq_io_poll(c->io->fd, c->io->wwant, deadline, &c->io_hard, &c->err);
         if (r == 0) rc = mq_error_set(&c->err, MQ_E_TIMEOUT, "request timed out");
         if (r <= 0) {
             if (r < 0) rc = r;
@@ -557,7 +578,7 @@ int mq_conn_open(mq_conn *c, const mq_conn_params *p)
     double saved_wt = c->write_timeout;
     if (c->write_timeout <= 0 || c->write_timeout > hs_bound) c->write_timeout = hs_bound;
 
-    int fd = mq_io_tcp_connect(p->host, p->port, cdl, &c->hooks, &c->err);
+    int fd = mq_io_tcp_connect(p->host, p->port, cdl, &c->io_hard, &c->err);
     if (fd < 0) {
         c->write_timeout = saved_wt;
         return fd;
@@ -565,7 +586,7 @@ int mq_conn_open(mq_conn *c, const mq_conn_params *p)
     /* TLS and AMQP handshakes: within the connect timeout, or when there is
      * none, within hs_bound from here (the TCP connect is the OS's) */
     if (!cdl) cdl = mq_deadline_in(hs_bound);
-    c->io = p->tls ? mq_io_tls_new(fd, p, cdl, &c->hooks, &c->err) : mq_io_tcp_new(fd, &c->err);
+    c->io = p->tls ? mq_io_tls_new(fd, p, cdl, &c->io_hard, &c->err) : mq_io_tcp_new(fd, &c->err);
     if (!c->io) {
         c->write_timeout = saved_wt;
         return c->err.code;

@@ -64,6 +64,9 @@ typedef struct mq_conn_params {
     const char *connection_type; /* e.g. "transient" / "persistent", or NULL */
 } mq_conn_params;
 
+/* Levels returned by mq_hooks.interrupt. */
+enum { MQ_INTR_NONE = 0, MQ_INTR_PENDING = 1, MQ_INTR_ABORT = 2 };
+
 /* Hooks the embedding layer may set (all optional). */
 typedef struct mq_hooks {
     /* Allocates storage for a message body of len bytes; returns an opaque
@@ -71,9 +74,17 @@ typedef struct mq_hooks {
      * terminator).  Default: malloc. */
     void *(*body_alloc)(void *ud, size_t len, char **data);
     void (*body_free)(void *ud, void *handle);
-    /* Called when a wait was interrupted by a signal (EINTR) and at least
-     * every 100 ms of a long wait; a non-zero return stops the wait with
-     * MQ_E_INTERRUPTED. */
+    /* Asked when a wait was interrupted by a signal (EINTR) and at least
+     * every 100 ms of a long wait.  It must only look (never run the
+     * embedder's own code: the core is in the middle of an operation) and
+     * return an MQ_INTR_* level.  MQ_INTR_PENDING (code such as a signal
+     * handler waits to run) stops only event waits (mq_conn_wait_event),
+     * with MQ_E_INTERRUPTED: a safe point, where a partial frame stays
+     * buffered and the next call goes on from it, so the embedder runs its
+     * code there and calls again.  RPC replies, writes, connects and
+     * closes carry on to their end (or their timeout): the embedder runs
+     * its code after the call.  MQ_INTR_ABORT stops every wait (an RPC or
+     * a write cut short fails the connection). */
     int (*interrupt)(void *ud);
     void *ud;
 } mq_hooks;

@@ -118,6 +118,10 @@ struct mq_conn {
     } notices[MQ_BLOCKED_NOTICES]; /* ring of untaken blocked/unblocked notices */
     unsigned notice_first;     /* ring index of the oldest */
     unsigned notice_count;     /* untaken notices */
+    /* interrupt hooks handed to the transport (see mq_hooks.interrupt):
+     * io_wait stops at MQ_INTR_PENDING (event waits only), io_hard only at
+     * MQ_INTR_ABORT (everything else) */
+    mq_hooks io_wait, io_hard;
     /* write side */
     mq_wbuf out;               /* buffered output (corked acks, frames being built) */
     int cork;                  /* cork depth */

@@ -557,14 +557,14 @@ static int rbuf_prepare(mq_conn *c, size_t need)
  * passed), < 0 error (the connection failed, except MQ_E_INTERRUPTED).
  * `wait`: the transport's read_wait(), which the caller checked exists and
  * needs no lock. */
-static ssize_t read_some(mq_conn *c, size_t need, bool wait, int64_t until)
+static ssize_t read_some(mq_conn *c, size_t need, bool wait, int64_t until, const mq_hooks *ih)
 {
     int rc = rbuf_prepare(c, need);
     if (rc < 0) return rc;
     mq_io *io = c->io;
     ssize_t n;
     if (wait) {
-        n = io->ops->read_wait(io, c->rbuf + c->rend, c->rcap - c->rend, until, &c->hooks, &c->err);
+        n = io->ops->read_wait(io, c->rbuf + c->rend, c->rcap - c->rend, until, ih, &c->err);
     } else {
         bool lock = io->read_needs_lock && mq_conn_wlock_needed(c);
         if (lock) pthread_mutex_lock(&c->wlock);
@@ -596,6 +596,10 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
     /* before tune the server must stay within a sane size; after it, the
      * negotiated frame_max (0: no limit) */
     uint32_t limit = c->frame_max ? c->frame_max : (c->open ? 0 : MQ_PRE_TUNE_FRAME_MAX);
+    /* Only an event wait is a safe point for the embedder's pending code
+     * (mq_hooks.interrupt): nothing of the connection's state lives on
+     * this stack, so the wait may return and be called again. */
+    const mq_hooks *ih = w && w->type == MQ_W_EVENT ? &c->io_wait : &c->io_hard;
     for (;;) {
         if (!c->io) return c->err.code < 0 ? c->err.code : MQ_E_NOT_CONNECTED;
         size_t need = 7;
@@ -638,7 +642,7 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
                 until = mq_deadline_min(until, mq_conn_last_write(c) + hb / 2);
                 until = mq_deadline_min(until, c->last_read + 2 * hb);
             }
-            ssize_t n = read_some(c, need, true, until);
+            ssize_t n = read_some(c, need, true, until, ih);
             if (n < 0) return (int)n;
             if (n == 0 && hb && mq_clock_ns() - c->last_read >= 2 * hb) {
                 mq_error_set(&c->err, MQ_E_HEARTBEAT, "heartbeat timeout, connection closed");
@@ -652,7 +656,7 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
          * a TLS read that waits for a write. */
         bool skip_read = block && c->sent_unread && c->io->rwant == POLLIN && io_pending(c) == 0;
         if (!skip_read) {
-            ssize_t n = read_some(c, need, false, 0);
+            ssize_t n = read_some(c, need, false, 0, ih);
             if (n < 0) return (int)n;
             if (n > 0) continue;
         }
@@ -672,7 +676,7 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
             until = mq_deadline_min(until, mq_conn_last_write(c) + hb / 2);
             until = mq_deadline_min(until, c->last_read + 2 * hb);
         }
-        int r = mq_io_poll(c->io->fd, c->io->rwant, until, &c->hooks, &c->err);
+        int r = mq_io_poll(c->io->fd, c->io->rwant, until, ih, &c->err);
         if (r == MQ_E_INTERRUPTED) return r;
         if (r < 0) return mq_conn_fail(c, r);
         c->sent_unread = false; /* readable, or time to check: read next */

@@ -730,6 +730,8 @@ static void chan_wait(zend_execute_data *execute_data, zval *return_value, int k
     php_mq_channel *ch;
     mq_event ev;
     int rc;
+    double until = 0.0;
+    bool resumed = false;
 
     ZEND_PARSE_PARAMETERS_START(0, 1)
         Z_PARAM_OPTIONAL
@@ -755,9 +757,29 @@ static void chan_wait(zend_execute_data *execute_data, zval *return_value, int k
             RETURN_THROWS();
         }
         memset(&ev, 0, sizeof(ev));
-        /* the timeout applies to each wait (0: forever); frames of other
-         * kinds or channels are queued by the core, never fatal (§7.7) */
-        rc = mq_conn_wait_event(ch->res->conn, ch->id, kinds, timeout, &ev);
+        /* the timeout applies to each wait (0: forever), a signal handler's
+         * interruption included; frames of other kinds or channels are
+         * queued by the core, never fatal (§7.7) */
+        double left = timeout;
+        if (timeout > 0 && resumed) {
+            left = until - php_mq_now();
+            if (left <= 0) {
+                left = 1e-9; /* the wait still takes what is buffered */
+            }
+        } else if (timeout > 0) {
+            until = php_mq_now() + timeout;
+        }
+        rc = mq_conn_wait_event(ch->res->conn, ch->id, kinds, left, &ev);
+        resumed = false;
+        if (rc == MQ_E_INTERRUPTED && EG(exception) == NULL) {
+            /* a safe point: pending signal handlers run here, then the
+             * checks above see whatever they closed */
+            if (php_mq_safe_point() == FAILURE) {
+                RETURN_THROWS();
+            }
+            resumed = true;
+            continue;
+        }
         if (rc == 0) {
             php_mq_throwf(mq_ce_AMQPQueueException, 0, "Wait timeout exceed");
             RETURN_THROWS();

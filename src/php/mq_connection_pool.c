@@ -56,22 +56,34 @@ static void mq_hook_body_free(void *ud, void *handle)
     }
 }
 
-/* Runs pending signal handlers (pcntl_async_signals) during long waits, as
- * the VM does between opcodes; stops the wait when they threw.  A timed
- * out request stops the wait and leaves the flag set for the engine. */
+/* The core asks whether PHP has code waiting to run (pcntl_async_signals
+ * handlers, a timed out request) while it waits.  It never runs that code
+ * here, inside the core: the core stops an event wait at a safe point and
+ * the binding runs it through php_mq_safe_point(); other waits finish
+ * first (the VM runs the handlers after the call, as for any internal
+ * function).  A timed out request stops every wait and leaves the flag set
+ * for the engine. */
 static int mq_hook_interrupt(void *ud)
 {
     (void)ud;
+    if (!zend_atomic_bool_load_ex(&EG(vm_interrupt))) {
+        return MQ_INTR_NONE;
+    }
+    return zend_atomic_bool_load_ex(&EG(timed_out)) ? MQ_INTR_ABORT : MQ_INTR_PENDING;
+}
+
+zend_result php_mq_safe_point(void)
+{
     if (zend_atomic_bool_load_ex(&EG(vm_interrupt))) {
         if (zend_atomic_bool_load_ex(&EG(timed_out))) {
-            return 1;
+            return FAILURE; /* the engine reports it once the call returns */
         }
         if (zend_interrupt_function) {
             zend_atomic_bool_store_ex(&EG(vm_interrupt), false);
             zend_interrupt_function(EG(current_execute_data));
         }
     }
-    return EG(exception) != NULL;
+    return EG(exception) ? FAILURE : SUCCESS;
 }
 
 void php_mq_set_hooks(mq_conn *conn)

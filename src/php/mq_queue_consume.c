@@ -15,6 +15,7 @@
  * of the queue that started the consumer (setCancelCallback()).
  */
 #include "mq_queue.h"
+#include "mq_connection.h"
 
 /* amqp.auto_ack applies only when $flags is omitted (explicit null: 0). */
 static zend_long queue_default_flags(void)
@@ -327,10 +328,12 @@ static zend_long consume_loop(php_mq_channel *ch, zend_object *conn_obj, zend_fc
     zval *rt = php_mq_slot(conn_obj, MQ_CONN_PROP_READ_TIMEOUT);
     double timeout = Z_TYPE_P(rt) == IS_DOUBLE ? Z_DVAL_P(rt) : 0.0;
 
-    /* Whatever the callbacks do, the channel (and with it res) and the
-     * connection object stay alive until the loop is left. */
+    /* Whatever the callbacks and signal handlers do (close the
+     * connection, construct the channel again), the channel, the
+     * connection object and res stay alive until the loop is left. */
     GC_ADDREF(&ch->std);
     GC_ADDREF(conn_obj);
+    php_mq_res_addref(res);
     mq_conn_cork(c);
     for (;;) {
         mq_event ev;
@@ -342,9 +345,26 @@ static zend_long consume_loop(php_mq_channel *ch, zend_object *conn_obj, zend_fc
             }
             break;
         }
+        if (rc == MQ_E_INTERRUPTED && !EG(exception)) {
+            /* The safe point: pending signal handlers run here, with no
+             * core call in progress.  A handler that closed the connection
+             * (the graceful-shutdown pattern: disconnect() on SIGTERM) ends
+             * the loop without an exception. */
+            if (php_mq_safe_point() == FAILURE) {
+                break;
+            }
+            if (!php_mq_res_is_open(res) && !res->lost) {
+                break;
+            }
+            if (res->conn != c && res->conn) {
+                c = res->conn;
+                mq_conn_cork(c);
+            }
+            continue;
+        }
         if (rc < 0) {
-            if (rc == MQ_E_INTERRUPTED && EG(exception)) {
-                break; /* e.g. a signal handler threw */
+            if (rc == MQ_E_INTERRUPTED) {
+                break; /* a handler threw */
             }
             if (res->recoverable && !mq_conn_is_open(c) && php_mq_recovery_recoverable(mq_conn_error(c))) {
                 /* mq extension: recover and go on consuming */
@@ -404,6 +424,7 @@ static zend_long consume_loop(php_mq_channel *ch, zend_object *conn_obj, zend_fc
             php_mq_res_after_error(res);
         }
     }
+    php_mq_res_release(res);
     OBJ_RELEASE(conn_obj);
     OBJ_RELEASE(&ch->std);
     return delivered;

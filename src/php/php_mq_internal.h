@@ -13,6 +13,8 @@
 #include "config.h"
 #endif
 
+#include <time.h>
+
 #include "php.h"
 #include "php_ini.h"
 #include "zend_exceptions.h"
@@ -265,6 +267,22 @@ php_mq_channel *php_mq_channel_dispatch_unwaited(php_mq_channel *ch, const char 
 /* Core hooks (zend_string bodies, signal interrupt) for a connection
  * (mq_connection_pool.c). */
 void php_mq_set_hooks(mq_conn *conn);
+/* The safe point of the re-entrancy rule: the core never runs PHP code in
+ * the middle of an operation; when an event wait returns MQ_E_INTERRUPTED
+ * the binding calls this, which runs what PHP has pending (signal
+ * handlers).  That code may call any method of any mq object, so the
+ * caller holds what it uses by reference and checks it again afterwards.
+ * SUCCESS: go on; FAILURE: a handler threw (exception pending) or the
+ * request timed out (no exception: the engine reports it after the call). */
+zend_result php_mq_safe_point(void);
+/* Monotonic seconds, for waits resumed after a safe point. */
+static inline double php_mq_now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 /* ---- automatic recovery (mq extension, mq_recovery.c) ------------------ */
 typedef struct php_mq_recovery php_mq_recovery;
