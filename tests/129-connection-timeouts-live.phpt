@@ -21,7 +21,7 @@ function broker_signal(int $pid, string $sig, float $delay = 0): void {
 $c = mq_test_connection();
 $c->setRpcTimeout(0.5);
 var_dump($c->getRpcTimeout());
-broker_signal($pid, 'STOP');
+mq_test_broker_stop($pid); // returns once no broker thread runs
 $t = microtime(true);
 try {
     new AMQPChannel($c);
@@ -39,7 +39,7 @@ echo "-- 0 clears it on an open connection\n";
 $c = mq_test_connection(); // the broker may still be catching up: no timeout here
 $c->setRpcTimeout(0.5);
 $c->setRpcTimeout(0);
-broker_signal($pid, 'STOP');
+mq_test_broker_stop($pid);
 broker_signal($pid, 'CONT', 1.2);
 $t = microtime(true);
 try {

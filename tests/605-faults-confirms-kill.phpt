@@ -27,6 +27,12 @@ $q = new AMQPQueue($ch);
 $q->setName($qname);
 $q->setFlags(AMQP_DURABLE);
 $q->declareQueue();
+// declare-ok does not mean that the declaration is on disk: RabbitMQ 3.10
+// logs it through Mnesia's disk_log, which caches writes for up to 2 s, and
+// a SIGKILL inside that window loses the queue itself (seen when the test
+// ran right after a broker restart).  The test is about confirmed persistent
+// messages, so it first makes the declaration durable.
+echo 'declaration synced: ', trim(mq_test_ctl('eval', 'disk_log:sync(latest_log).')), "\n";
 $x = new AMQPExchange($ch);
 $ch->confirmSelect();
 $log = new MqConfirmLog($ch);
@@ -84,6 +90,7 @@ echo 'missing ⊆ unconfirmed: ', var_export(array_diff($missing, $unconfirmed) 
 echo "unknown messages: $junk\n";
 ?>
 --EXPECTF--
+declaration synced: ok
 stream ended by: AMQPConnectionException
 bool(false)
 published > 200: true

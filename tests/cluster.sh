@@ -403,8 +403,10 @@ cmd_kill() {
     pid=$(beam_pid_of "$dir/n$n")
     is_alive "$pid" || die "node $n is not running"
     kill -KILL "$pid"
-    for i in $(seq 1 100); do
-        is_alive "$pid" || return 0
+    # Gone = every thread gone: the main thread turns zombie first, and the
+    # node's sockets close only when its last thread exits.
+    for i in $(seq 1 300); do
+        grep -h '^State:' /proc/"$pid"/task/*/status 2>/dev/null | grep -qv '[ZX] (' || return 0
         sleep 0.1
     done
     die "node $n (pid $pid) still alive after SIGKILL"
