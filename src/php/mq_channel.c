@@ -691,11 +691,13 @@ int php_mq_channel_dispatch(php_mq_channel *ch, mq_event *ev, uint32_t depth)
             return chan_unhandled("basic.return", "setReturnCallback");
         }
         /* everything is copied out of the core's views before the callback
-         * runs (it may call into the connection) */
+         * or an error handler runs (they may call into the connection) */
+        php_mq_warn_defer_begin();
         if (php_mq_properties_from_message(&args[4], &ev->msg) == FAILURE) {
             if (conn) {
                 mq_message_release(conn, &ev->msg);
             }
+            php_mq_warn_defer_end();
             return -1;
         }
         ZVAL_LONG(&args[0], ev->msg.reply_code);
@@ -705,6 +707,13 @@ int php_mq_channel_dispatch(php_mq_channel *ch, mq_event *ev, uint32_t depth)
         ZVAL_STR(&args[5], php_mq_message_body(&ev->msg));
         if (conn) {
             mq_message_release(conn, &ev->msg);
+        }
+        php_mq_warn_defer_end();
+        if (EG(exception)) {
+            for (i = 0; i < 6; i++) {
+                zval_ptr_dtor(&args[i]);
+            }
+            return -1;
         }
         result = chan_call(&ch->return_cb, &ch->return_fcc, 6, args);
         for (i = 0; i < 6; i++) {

@@ -168,6 +168,7 @@ zend_result php_mq_envelope_from_message(zval *rv, mq_message *m)
 
     object_init_ex(rv, mq_ce_AMQPEnvelope);
     obj = Z_OBJ_P(rv);
+    php_mq_warn_defer_begin();
     mq_fill_properties(obj, &m->props);
 
     slot = mq_slot_reset(obj, MQ_ENV_BODY);
@@ -182,6 +183,7 @@ zend_result php_mq_envelope_from_message(zval *rv, mq_message *m)
     ZVAL_BOOL(mq_slot_reset(obj, MQ_ENV_IS_REDELIVERY), m->redelivered);
     mq_slot_bytes(obj, MQ_ENV_EXCHANGE_NAME, m->exchange);
     mq_slot_bytes(obj, MQ_ENV_ROUTING_KEY, m->routing_key);
+    php_mq_warn_defer_end(); /* the caller reads no view of m after this */
     return SUCCESS;
 }
 

@@ -519,6 +519,64 @@ zend_result php_mq_table_from_array(mq_wbuf *w, HashTable *ht, const char *what)
     return FAILURE;
 }
 
+/* ---- warnings while a received message is converted ------------------------ */
+
+/* A received message is converted from views into the core's buffers.  A
+ * warning raised meanwhile would run the program's error handler, which may
+ * call into the same connection and so move or free those buffers under the
+ * conversion.  Between php_mq_warn_defer_begin() and _end() warnings are kept
+ * and raised by the outermost _end(), once nothing reads the buffers. */
+ZEND_TLS uint32_t mq_warn_depth;
+ZEND_TLS uint32_t mq_warn_count;
+ZEND_TLS zend_string **mq_warn_list;
+
+void php_mq_warn_defer_begin(void)
+{
+    mq_warn_depth++;
+}
+
+void php_mq_warn_defer_end(void)
+{
+    uint32_t i, n;
+    zend_string **list;
+
+    if (mq_warn_depth == 0 || --mq_warn_depth > 0) {
+        return;
+    }
+    /* taken first: a handler may receive (and convert) messages itself */
+    list = mq_warn_list;
+    n = mq_warn_count;
+    mq_warn_list = NULL;
+    mq_warn_count = 0;
+    for (i = 0; i < n; i++) {
+        if (!EG(exception)) {
+            php_error_docref(NULL, E_WARNING, "%s", ZSTR_VAL(list[i]));
+        }
+        zend_string_release(list[i]);
+    }
+    if (list) {
+        efree(list);
+    }
+}
+
+static void mq_dec_warn(const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 1, 2);
+static void mq_dec_warn(const char *fmt, ...)
+{
+    va_list ap;
+    zend_string *text;
+
+    va_start(ap, fmt);
+    text = zend_vstrpprintf(0, fmt, ap);
+    va_end(ap);
+    if (mq_warn_depth == 0) {
+        php_error_docref(NULL, E_WARNING, "%s", ZSTR_VAL(text));
+        zend_string_release(text);
+        return;
+    }
+    mq_warn_list = safe_erealloc(mq_warn_list, mq_warn_count + 1, sizeof(*mq_warn_list), 0);
+    mq_warn_list[mq_warn_count++] = text;
+}
+
 /* ---- AMQP -> PHP ----------------------------------------------------------- */
 
 typedef struct mq_dec {
@@ -691,20 +749,18 @@ static int mq_dec_top(const mq_dec *d, mq_bytes content, zval *rv)
             return r;
         }
         if (r == MQ_DEC_TOO_DEEP) {
-            php_error_docref(NULL, E_WARNING,
-                             "Ignoring header '%.*s': maximum deserialization depth limit of "
-                             ZEND_LONG_FMT " reached while deserializing value",
-                             (int)key.len, key.ptr, d->limit);
+            mq_dec_warn("Ignoring header '%.*s': maximum deserialization depth limit of "
+                        ZEND_LONG_FMT " reached while deserializing value",
+                        (int)key.len, key.ptr, d->limit);
         } else {
-            php_error_docref(NULL, E_WARNING, "Ignoring header '%.*s': %s", (int)key.len, key.ptr,
-                             mq_strerror(MQ_E_BAD_DATA));
+            mq_dec_warn("Ignoring header '%.*s': %s", (int)key.len, key.ptr, mq_strerror(MQ_E_BAD_DATA));
         }
     }
     if (rc != 0) {
         if (!d->lenient) {
             return MQ_DEC_BAD;
         }
-        php_error_docref(NULL, E_WARNING, "Ignoring the rest of the headers: %s", mq_strerror(rc));
+        mq_dec_warn("Ignoring the rest of the headers: %s", mq_strerror(rc));
     }
     return MQ_DEC_OK;
 }

@@ -342,6 +342,11 @@ zend_result php_mq_array_from_table(zval *rv, mq_bytes content);
  * malformed) is left out with an E_WARNING, so that the message itself is
  * not lost (API.md §7.13). */
 void php_mq_headers_from_table(zval *rv, mq_bytes content);
+/* Warnings of a message conversion wait until the outermost _end(): the
+ * program's error handler must not run while views into the core's buffers
+ * are being read (it may call into the connection).  Nestable. */
+void php_mq_warn_defer_begin(void);
+void php_mq_warn_defer_end(void);
 
 /* ---- messages (mq_envelope.c, mq_basic_properties.c) ------------------- */
 /* Builds an AMQPEnvelope from a received message, taking ownership of the
