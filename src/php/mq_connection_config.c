@@ -12,6 +12,7 @@
  */
 #include "php_mq_internal.h"
 #include "mq_connection.h"
+#include "mq_recovery.h"
 
 /* What the password property shows instead of the password (§7.23). */
 #define MQ_PASSWORD_MASK "********"
@@ -259,6 +260,13 @@ ZEND_METHOD(AMQPConnection, __construct)
         Z_PARAM_ARRAY_HT(ht)
     ZEND_PARSE_PARAMETERS_END();
 
+    /* from the recovery callback: the running recovery uses this object's
+     * configuration and recovery state, which constructing would free */
+    if (c->recovery && c->recovery->running) {
+        php_mq_throwf(mq_ce_AMQPConnectionException, 0,
+                      "AMQPConnection::__construct() cannot be called while the connection is being recovered.");
+        RETURN_THROWS();
+    }
     if (!(s = cred_limited(ht, "login", "amqp.login", 1024))) {
         RETURN_THROWS();
     }
