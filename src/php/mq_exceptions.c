@@ -89,9 +89,25 @@ void php_mq_throw(const mq_error *err, int rc, zend_class_entry *default_ce)
     zend_class_entry *ce;
 
     if (rc == MQ_E_INTERRUPTED && EG(exception)) {
-        /* A signal handler (or the interrupt hook) already threw: that
-         * exception is the one to report. */
+        /* A signal handler already threw: that exception is the one to
+         * report. */
         return;
+    }
+    /* The failed call is over, so this is a safe point: signal handlers
+     * that became pending during it (e.g. SIGTERM while a publish waited
+     * for its write timeout) run now, before the exception exists, since
+     * PHP drops the signals it dispatches while an exception is in flight.
+     * A handler that throws replaces the error.  The error record is
+     * copied first: a handler may close or free the connection it is in. */
+    mq_error copy;
+    if (!EG(exception) && zend_atomic_bool_load_ex(&EG(vm_interrupt))) {
+        if (err) {
+            copy = *err;
+            err = &copy;
+        }
+        if (php_mq_safe_point() == FAILURE && EG(exception)) {
+            return;
+        }
     }
     if (err && err->reply_code != 0) {
         if (rc == MQ_E_CONNECTION_CLOSED) {
