@@ -113,7 +113,7 @@ static zend_object *mq_channel_create(zend_class_entry *ce)
 {
     php_mq_channel *ch = zend_object_alloc(sizeof(php_mq_channel), ce);
 
-    memset(ch, 0, XtOffsetOf(php_mq_channel, std));
+    memset(ch, 0, offsetof(php_mq_channel, std));
     ZVAL_UNDEF(&ch->ack_cb);
     ZVAL_UNDEF(&ch->nack_cb);
     ZVAL_UNDEF(&ch->return_cb);
@@ -615,7 +615,7 @@ ZEND_METHOD(AMQPChannel, setReturnCallback)
  * for the duration of the call, so the callback may replace itself. */
 static int chan_call(zval *cb, const zend_fcall_info_cache *stored_fcc, uint32_t argc, zval *args)
 {
-    zend_fcall_info fci;
+    zend_fcall_info fci = empty_fcall_info; /* fields added by later PHP releases start empty */
     zend_fcall_info_cache fcc;
     zval callable, rv;
     char *error = NULL;
@@ -837,7 +837,7 @@ void php_mq_register_channel(void)
     mq_ce_AMQPChannel->create_object = mq_channel_create;
 
     memcpy(&mq_channel_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
-    mq_channel_handlers.offset = XtOffsetOf(php_mq_channel, std);
+    mq_channel_handlers.offset = offsetof(php_mq_channel, std);
     mq_channel_handlers.free_obj = mq_channel_free;
     mq_channel_handlers.get_gc = mq_channel_get_gc;
     /* a clone would share the channel id: forbidden (§7.22) */

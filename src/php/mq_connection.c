@@ -35,7 +35,7 @@ static zend_object *mq_connection_create(zend_class_entry *ce)
 {
     php_mq_connection *c = zend_object_alloc(sizeof(php_mq_connection), ce);
 
-    memset(c, 0, XtOffsetOf(php_mq_connection, std));
+    memset(c, 0, offsetof(php_mq_connection, std));
     zend_object_std_init(&c->std, ce);
     object_properties_init(&c->std, ce);
     c->std.handlers = &mq_connection_handlers;
@@ -780,7 +780,7 @@ void php_mq_register_connection(int module_number)
     mq_ce_AMQPConnection->create_object = mq_connection_create;
 
     memcpy(&mq_connection_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
-    mq_connection_handlers.offset = XtOffsetOf(php_mq_connection, std);
+    mq_connection_handlers.offset = offsetof(php_mq_connection, std);
     mq_connection_handlers.free_obj = mq_connection_free;
     mq_connection_handlers.get_gc = mq_connection_get_gc;
     /* a clone would share the socket: forbidden (§7.22) */

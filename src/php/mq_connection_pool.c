@@ -16,10 +16,10 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <time.h>
 
 #include "php_mq_internal.h"
 #include "mq_connection.h"
-#include "ext/hash/php_hash.h"
 #include "ext/random/php_random.h"
 
 /* Upper bound (seconds) of each closing step when an object lets go of its
@@ -345,6 +345,20 @@ void php_mq_res_detach(php_mq_conn_res *res, bool clean)
     php_mq_res_release(res);
 }
 
+/* Lower-case hex of n bytes into out (2n chars, no terminator): here rather
+ * than ext/hash's php_hash_bin2hex, whose future in newer PHP releases is
+ * uncertain. */
+static void pool_bin2hex(char *out, const unsigned char *in, size_t n)
+{
+    static const char digits[] = "0123456789abcdef";
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        out[2 * i] = digits[in[i] >> 4];
+        out[2 * i + 1] = digits[in[i] & 15];
+    }
+}
+
 /* ---- persistent pool -------------------------------------------------- */
 
 static void mq_pconn_dtor(zend_resource *rsrc)
@@ -535,7 +549,7 @@ zend_string *php_mq_pool_key(const mq_conn_params *p)
         digest[i] = (unsigned char)(h[0] >> (8 * i));
         digest[8 + i] = (unsigned char)(h[1] >> (8 * i));
     }
-    php_hash_bin2hex(pw_hex, digest, sizeof(digest));
+    pool_bin2hex(pw_hex, digest, sizeof(digest));
     pw_hex[32] = '\0';
 
     len = key_build(NULL, p, pw_hex);

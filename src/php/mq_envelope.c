@@ -117,7 +117,7 @@ zend_string *php_mq_message_body(mq_message *m)
     /* php_mq_set_hooks' allocator hands out zend_strings: the handle is
      * the string and the body its value (pointer arithmetic only, the
      * handle is not dereferenced unless this holds). */
-    if (handle && len > 0 && body == (const char *)handle + XtOffsetOf(zend_string, val)) {
+    if (handle && len > 0 && body == (const char *)handle + offsetof(zend_string, val)) {
         s = (zend_string *)handle;
         ZSTR_LEN(s) = len;
         ZSTR_VAL(s)[len] = '\0';
@@ -125,7 +125,7 @@ zend_string *php_mq_message_body(mq_message *m)
     }
     s = len ? zend_string_init(body, len, 0) : ZSTR_EMPTY_ALLOC();
     if (handle) {
-        if (body == (const char *)handle + XtOffsetOf(zend_string, val)) {
+        if (body == (const char *)handle + offsetof(zend_string, val)) {
             zend_string_release((zend_string *)handle); /* empty zend_string body */
         } else {
             free(handle); /* the core's default allocator is malloc */

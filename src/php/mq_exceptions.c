@@ -9,6 +9,8 @@
  * `envelope` property, which the consume loop fills for orphaned
  * deliveries.
  */
+#include <ctype.h>
+
 #include "php_mq_internal.h"
 #include "zend_smart_str.h"
 

@@ -27,7 +27,7 @@ typedef struct php_mq_exchange {
 
 static inline php_mq_exchange *php_mq_exchange_from_obj(zend_object *obj)
 {
-    return (php_mq_exchange *)((char *)obj - XtOffsetOf(php_mq_exchange, std));
+    return (php_mq_exchange *)((char *)obj - offsetof(php_mq_exchange, std));
 }
 
 /* ---- object ------------------------------------------------------------ */
@@ -62,7 +62,7 @@ void php_mq_register_exchange(void)
     mq_ce_AMQPExchange = register_class_AMQPExchange();
     mq_ce_AMQPExchange->create_object = mq_exchange_create;
     memcpy(&mq_exchange_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
-    mq_exchange_handlers.offset = XtOffsetOf(php_mq_exchange, std);
+    mq_exchange_handlers.offset = offsetof(php_mq_exchange, std);
     mq_exchange_handlers.free_obj = mq_exchange_free;
     mq_exchange_handlers.clone_obj = mq_exchange_clone;
 }
@@ -410,7 +410,7 @@ enum {
 };
 
 #define PK(i, n, k, f, field) \
-    [i] = { n, sizeof(n) - 1, k, f, (uint16_t)XtOffsetOf(mq_basic_properties_t, field) }
+    [i] = { n, sizeof(n) - 1, k, f, (uint16_t)offsetof(mq_basic_properties_t, field) }
 static const publish_key publish_keys[PUBLISH_KEY_COUNT] = {
     PK(PK_CONTENT_TYPE, "content_type", PROP_STR, MQ_BASIC_CONTENT_TYPE_FLAG, content_type),
     PK(PK_CONTENT_ENCODING, "content_encoding", PROP_STR, MQ_BASIC_CONTENT_ENCODING_FLAG, content_encoding),

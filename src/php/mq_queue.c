@@ -60,7 +60,7 @@ void php_mq_register_queue(void)
     mq_ce_AMQPQueue = register_class_AMQPQueue();
     mq_ce_AMQPQueue->create_object = mq_queue_create;
     memcpy(&mq_queue_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
-    mq_queue_handlers.offset = XtOffsetOf(php_mq_queue, std);
+    mq_queue_handlers.offset = offsetof(php_mq_queue, std);
     mq_queue_handlers.clone_obj = mq_queue_clone;
     mq_queue_handlers.free_obj = mq_queue_free;
     mq_queue_handlers.get_gc = mq_queue_get_gc;

@@ -13,6 +13,8 @@
 #include "config.h"
 #endif
 
+#include <ctype.h>
+#include <stddef.h>
 #include <time.h>
 
 #include "php.h"
@@ -24,6 +26,23 @@
 #include "php_mq.h"
 #include "mq_conn.h"
 #include "mq_table.h"
+
+/* PHP 8.6 drops INI_INT/INI_STR/INI_FLT/INI_BOOL for the
+ * zend_ini_*_literal() macros; the old names keep working here. */
+#if PHP_VERSION_ID >= 80600
+# ifndef INI_INT
+#  define INI_INT(name) zend_ini_long_literal(name)
+# endif
+# ifndef INI_STR
+#  define INI_STR(name) zend_ini_string_literal(name)
+# endif
+# ifndef INI_FLT
+#  define INI_FLT(name) zend_ini_double_literal(name)
+# endif
+# ifndef INI_BOOL
+#  define INI_BOOL(name) zend_ini_bool_literal(name)
+# endif
+#endif
 
 /* ---- class entries (registered in MINIT by each class file) ------------ */
 extern zend_class_entry *mq_ce_AMQPConnection;
@@ -120,15 +139,15 @@ typedef struct php_mq_queue {
 
 static inline php_mq_queue *php_mq_queue_from_obj(zend_object *obj)
 {
-    return (php_mq_queue *)((char *)obj - XtOffsetOf(php_mq_queue, std));
+    return (php_mq_queue *)((char *)obj - offsetof(php_mq_queue, std));
 }
 static inline php_mq_connection *php_mq_connection_from_obj(zend_object *obj)
 {
-    return (php_mq_connection *)((char *)obj - XtOffsetOf(php_mq_connection, std));
+    return (php_mq_connection *)((char *)obj - offsetof(php_mq_connection, std));
 }
 static inline php_mq_channel *php_mq_channel_from_obj(zend_object *obj)
 {
-    return (php_mq_channel *)((char *)obj - XtOffsetOf(php_mq_channel, std));
+    return (php_mq_channel *)((char *)obj - offsetof(php_mq_channel, std));
 }
 
 /* Declared property slots (0-based, declaration order of the stubs). */
