@@ -136,11 +136,20 @@ zend_string *php_mq_message_body(mq_message *m)
 
 /* The consumer tag of the last delivery: the next envelopes whose tag has
  * the same bytes share it (one more reference) instead of each getting a
- * new string.  It is a persistent string, marked local to its thread, so
- * that it outlives every request (no request hook is needed and no request
- * can free it under the cache); envelopes hold ordinary references, and a
- * tag replaced in the cache is freed by whoever lets go of it last. */
+ * new string.  A request string, released at the end of the request
+ * (php_mq_envelope_rshutdown()).  It must not be a persistent string: with
+ * two consumers taking turns (nested consume() loops) an envelope can hold
+ * the last reference, and the engine frees a string property with the
+ * request allocator. */
 ZEND_TLS zend_string *mq_env_last_tag;
+
+void php_mq_envelope_rshutdown(void)
+{
+    if (mq_env_last_tag) {
+        zend_string_release(mq_env_last_tag);
+        mq_env_last_tag = NULL;
+    }
+}
 
 static zend_string *mq_env_consumer_tag(mq_bytes tag)
 {
@@ -152,8 +161,7 @@ static zend_string *mq_env_consumer_tag(mq_bytes tag)
     if (s && ZSTR_LEN(s) == tag.len && memcmp(ZSTR_VAL(s), tag.ptr, tag.len) == 0) {
         return zend_string_copy(s);
     }
-    s = zend_string_init(tag.ptr, tag.len, 1);
-    GC_MAKE_PERSISTENT_LOCAL(s);
+    s = zend_string_init(tag.ptr, tag.len, 0);
     if (mq_env_last_tag) {
         zend_string_release(mq_env_last_tag);
     }

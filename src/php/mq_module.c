@@ -207,6 +207,12 @@ static PHP_MINFO_FUNCTION(amqp)
     DISPLAY_INI_ENTRIES();
 }
 
+static PHP_RSHUTDOWN_FUNCTION(amqp)
+{
+    php_mq_envelope_rshutdown();
+    return SUCCESS;
+}
+
 zend_module_entry amqp_module_entry = {
     STANDARD_MODULE_HEADER,
     "amqp",
@@ -214,7 +220,7 @@ zend_module_entry amqp_module_entry = {
     PHP_MINIT(amqp),
     PHP_MSHUTDOWN(amqp),
     PHP_RINIT(amqp),
-    NULL, /* RSHUTDOWN */
+    PHP_RSHUTDOWN(amqp),
     PHP_MINFO(amqp),
     PHP_MQ_VERSION,
     STANDARD_MODULE_PROPERTIES

@@ -376,5 +376,7 @@ zend_result php_mq_properties_from_message(zval *rv, const mq_message *m);
 /* Takes the body of m as a zend_string (one copy at most: none when the
  * body was allocated by php_mq_set_hooks' allocator). */
 zend_string *php_mq_message_body(mq_message *m);
+/* Request end: lets go of the envelopes' consumer-tag cache. */
+void php_mq_envelope_rshutdown(void);
 
 #endif
