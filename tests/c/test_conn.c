@@ -505,24 +505,49 @@ static void test_channels(void)
     EQ(mq_conn_channels_used(c), 3, "3 ids in use");
     EQ(mq_channel_close(c, b), 0, "close channel 2");
     TAP_OK(!mq_channel_is_open(c, b) && mq_conn_channels_used(c) == 2, "channel 2 closed and freed");
-    TAP_OK(mq_channel_open(c, &e) == 0 && e == 2, "reopen gets the freed lowest id 2");
+    TAP_OK(mq_channel_open(c, &e) == 0 && e == 2,
+           "reopen: the search starts at 3 (2 in use) and wraps to the freed id 2");
     EQ(mq_channel_close(c, 77), 0, "closing an unknown id is a no-op");
 
-    /* asynchronous close, then reuse of the id */
+    /* asynchronous close, then reuse of the id: the open waits for its close-ok */
     mq_channel_close_async(c, a);
     TAP_OK(!mq_channel_is_open(c, a) && mq_conn_channels_used(c) == 2,
            "close_async: channel 1 no longer counted as used");
-    EQ(mq_channel_open(c, &e), MQ_E_NO_CHANNEL, "no id free while closing (id 1 reserved until close-ok)");
-    for (int i = 0; i < 50; i++) { /* collect the close-ok */
-        mq_conn_service(c);
-        usleep(20000);
-    }
-    EQ(mq_conn_channels_used(c), 2, "2 channels used after the close-ok");
-    TAP_OK(mq_channel_open(c, &e) == 0 && e == 1, "id 1 reused after close-ok");
+    TAP_OK(mq_channel_open(c, &e) == 0 && e == 1, "id 1 reused while closing: its close-ok awaited first");
+    EQ(mq_conn_channels_used(c), 3, "3 channels used");
     TAP_OK(mq_basic_qos(c, e, 0, 5, false) == 0, "reused channel works");
     /* close_async and an rpc on another channel in the same breath */
     mq_channel_close_async(c, e);
     TAP_OK(mq_basic_qos(c, d, 0, 5, false) == 0 && mq_conn_channels_used(c) <= 3, "rpc while a close is pending");
+    mq_conn_close(c);
+    mq_conn_free(c);
+}
+
+/* Ids in php-amqp's order: the search starts at (channels in use + 1). */
+static void test_channel_order(void)
+{
+    mq_conn *c = connect_default();
+    uint16_t ids[3] = {0, 0, 0}, prev = 0, id = 0;
+    int rc = 0;
+    /* a channel replaced in a loop: the new one opens before the old closes */
+    for (int i = 0; i < 3 && rc == 0; i++) {
+        rc = mq_channel_open(c, &ids[i]);
+        if (rc == 0 && prev) mq_channel_close_async(c, prev);
+        prev = ids[i];
+    }
+    TAP_OK(rc == 0 && ids[0] == 1 && ids[1] == 2 && ids[2] == 3, "replaced in a loop: 1, 2, 3 (%u, %u, %u)",
+           ids[0], ids[1], ids[2]);
+    mq_channel_close_async(c, prev);
+    /* closed each time without waiting */
+    for (int i = 0; i < 3 && rc == 0; i++) {
+        rc = mq_channel_open(c, &ids[i]);
+        if (rc == 0) mq_channel_close_async(c, ids[i]);
+    }
+    TAP_OK(rc == 0 && ids[0] == 1 && ids[1] == 1 && ids[2] == 1, "closed each time: 1, 1, 1 (%u, %u, %u)",
+           ids[0], ids[1], ids[2]);
+    rc = mq_channel_open(c, &id);
+    TAP_OK(rc == 0 && id == 1 && mq_basic_qos(c, id, 0, 5, false) == 0 && mq_conn_channels_used(c) == 1,
+           "the reused id works");
     mq_conn_close(c);
     mq_conn_free(c);
 }
@@ -790,6 +815,7 @@ int main(void)
     test_publish_get();
     test_confirms();
     test_channels();
+    test_channel_order();
     test_open_qos();
     test_events_during_rpc();
     test_queued_async();
