@@ -61,10 +61,13 @@ void mq_chans_reset(mq_conn *c)
         if (!ch) continue;
         mq_chan_asm_reset(c, ch);
         if (ch->state != MQ_CH_CLOSED) ch->state = MQ_CH_FREE;
+        ch->drop_untold = ch->drop_told = false;
+        ch->dropped = 0;
     }
     memset(c->used, 0, ((size_t)c->chans_hi / 64 + 1) * sizeof *c->used);
     c->nused = 0;
     c->nclosing = 0;
+    c->drop_untold = 0;
 }
 
 void mq_chans_free(mq_conn *c)
@@ -84,6 +87,7 @@ void mq_chans_free(mq_conn *c)
     c->used = NULL;
     c->nused = c->nclosing = 0;
     c->chans_hi = 0;
+    c->drop_untold = 0;
 }
 
 int mq_chan_server_close(mq_conn *c, uint16_t id, const mq_channel_close_t *m)
@@ -229,6 +233,9 @@ static int open_id(mq_conn *c, uint16_t n, const mq_basic_qos_t *qos, int nqos, 
     mq_error_clear(&ch->err);
     ch->confirm = false;
     ch->next_seq = 0;
+    if (ch->drop_untold) c->drop_untold--;
+    ch->drop_untold = ch->drop_told = false; /* a new channel: reported anew */
+    ch->dropped = 0;
     ch->state = MQ_CH_OPEN;
     c->used[n / 64] |= (uint64_t)1 << (n % 64);
     c->nused++;

@@ -749,6 +749,51 @@ static void test_queued_async(void)
     mq_conn_free(c);
 }
 
+/* The queue's bound: MQ_ASYNC_QUEUE_MAX events per channel, the oldest
+ * dropped beyond, reported once; other channels untouched. */
+static void test_async_bound(void)
+{
+    mq_conn *c = connect_default();
+    uint16_t ch = 0, other = 0;
+    char nn[64], body[32];
+    mq_bytes nowhere = uname(nn, sizeof nn, "nowhere");
+    mq_event ev;
+    const int N = MQ_ASYNC_QUEUE_MAX + 904;
+    int rc = mq_channel_open(c, &ch);
+    rc = rc ? rc : mq_channel_open(c, &other);
+    for (int i = 0; i < 3 && rc == 0; i++) rc = mq_basic_publish(c, other, mq_cstr(""), nowhere, true, false, NULL, "o", 1);
+    for (int i = 0; i < N && rc == 0; i++) {
+        int n = snprintf(body, sizeof body, "m%d", i);
+        rc = mq_basic_publish(c, ch, mq_cstr(""), nowhere, true, false, NULL, body, (size_t)n);
+    }
+    /* returns come before the reply of the next RPC on their channel */
+    rc = rc ? rc : mq_basic_qos(c, other, 0, 0, false);
+    rc = rc ? rc : mq_basic_qos(c, ch, 0, 0, false);
+    TAP_OK(rc == 0 && mq_conn_queued_async(c) == (size_t)MQ_ASYNC_QUEUE_MAX + 3,
+           "%d returns on one channel, 3 on another: %d + 3 kept (%zu)", N, MQ_ASYNC_QUEUE_MAX,
+           mq_conn_queued_async(c));
+    TAP_OK(mq_conn_has_dropped(c) && mq_channel_take_dropped(c, other) == 0, "a drop to report, not on the other channel");
+    EQ(mq_channel_take_dropped(c, ch), 904, "904 dropped on the channel");
+    TAP_OK(!mq_conn_has_dropped(c) && mq_channel_take_dropped(c, ch) == 0, "reported once");
+    int w = mq_conn_wait_event(c, ch, MQ_EV_RETURN, -1, &ev);
+    TAP_OK(w == 1 && ev.msg.body_len == 4 && memcmp(ev.msg.body, "m904", 4) == 0, "the oldest kept is m904");
+    if (w == 1) mq_message_release(c, &ev.msg);
+    for (int i = 0; i < 10 && rc == 0; i++) rc = mq_basic_publish(c, ch, mq_cstr(""), nowhere, true, false, NULL, "x", 1);
+    rc = rc ? rc : mq_basic_qos(c, ch, 0, 0, false);
+    TAP_OK(rc == 0 && mq_conn_queued_async(c) == (size_t)MQ_ASYNC_QUEUE_MAX + 3 && !mq_conn_has_dropped(c),
+           "more drops: bound kept, no second report");
+    int others = 0;
+    while (mq_conn_wait_event(c, other, MQ_EV_RETURN, -1, &ev) == 1) {
+        others++;
+        mq_message_release(c, &ev.msg);
+    }
+    EQ(others, 3, "the other channel's 3 returns are all there");
+    mq_conn_drop_events(c, ch);
+    EQ(mq_conn_queued_async(c), 0, "drop_events: count 0");
+    mq_conn_close(c);
+    mq_conn_free(c);
+}
+
 /* channel.open with basic.qos in the same write: the prefetch holds; when
  * a basic.qos is refused the channel still got its id. */
 static void test_open_qos(void)
@@ -819,6 +864,7 @@ int main(void)
     test_open_qos();
     test_events_during_rpc();
     test_queued_async();
+    test_async_bound();
     test_consume();
     test_heartbeat();
     test_wait_nonblocking_fd();
