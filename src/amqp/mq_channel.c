@@ -145,6 +145,20 @@ const mq_error *mq_channel_error(const mq_conn *c, uint16_t id)
     return ch ? &ch->err : &c->no_err;
 }
 
+/* Drops by the queue's bound (counted in mq_event.c), reported once per
+ * channel opening. */
+bool mq_conn_has_dropped(const mq_conn *c) { return c->drop_untold > 0; }
+
+size_t mq_channel_take_dropped(mq_conn *c, uint16_t ch)
+{
+    mq_chan *cs = mq_conn_chan(c, ch);
+    if (!cs || !cs->drop_untold) return 0;
+    cs->drop_untold = false;
+    cs->drop_told = true;
+    c->drop_untold--;
+    return cs->dropped;
+}
+
 uint64_t mq_channel_next_publish_seq(const mq_conn *c, uint16_t id)
 {
     const mq_chan *ch = mq_conn_chan(c, id);

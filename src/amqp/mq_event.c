@@ -764,18 +764,6 @@ int mq_conn_service(mq_conn *c)
 
 size_t mq_conn_queued_async(const mq_conn *c) { return c->nasync; }
 
-bool mq_conn_has_dropped(const mq_conn *c) { return c->drop_untold > 0; }
-
-size_t mq_channel_take_dropped(mq_conn *c, uint16_t ch)
-{
-    mq_chan *cs = mq_conn_chan(c, ch);
-    if (!cs || !cs->drop_untold) return 0;
-    cs->drop_untold = false;
-    cs->drop_told = true;
-    c->drop_untold--;
-    return cs->dropped;
-}
-
 bool mq_conn_has_buffered(const mq_conn *c)
 {
     if (c->qhead) return true;
