@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Channels and everything sent on them: id allocation (lowest free id from
- * a bitmap, ids 1..channel_max, reused after close-ok), channel open/close
+ * Channels and everything sent on them: id allocation (php-amqp's order,
+ * see next_free(); ids 1..channel_max, reused after close-ok), channel open/close
  * (synchronous and fire-and-forget), the server's channel.close, the
  * generic synchronous method (mq_rpc) with its named wrappers, basic.get,
  * basic.publish (method + header + body frames in one write; large bodies
@@ -33,15 +33,20 @@ void mq_chan_release_id(mq_conn *c, uint16_t id)
     }
 }
 
-/* Lowest free id in 1..channel_max, or 0. */
-static uint16_t lowest_free(const mq_conn *c)
+/* The id a new channel gets, as php-amqp hands them out: the search starts
+ * at (channels in use + 1), so replacing a channel object in a loop gives
+ * 1, 2, 3 and closing it each time gives 1, 1, 1; unlike php-amqp it wraps
+ * around to 1, so that freed low ids are found again.  Only OPEN channels
+ * hold their id here: one we closed without waiting (CLOSING) is free to
+ * the application, and the caller first waits for its close-ok.  0 when
+ * every id is open. */
+static uint16_t next_free(const mq_conn *c)
 {
-    size_t words = (size_t)c->channel_max / 64 + 1;
-    for (size_t k = 0; k < words; k++) {
-        uint64_t v = c->used[k] | (k == 0 ? 1u : 0u); /* id 0 is the connection */
-        if (v == ~(uint64_t)0) continue;
-        size_t id = k * 64 + (size_t)__builtin_ctzll(~v);
-        return id <= c->channel_max ? (uint16_t)id : 0;
+    int used = mq_conn_channels_used(c);
+    if (used >= (int)c->channel_max) return 0;
+    for (uint32_t k = 0; k < c->channel_max; k++) {
+        uint32_t id = ((uint32_t)used + k) % c->channel_max + 1;
+        if (!id_used(c, (uint16_t)id) || c->chans[id]->state == MQ_CH_CLOSING) return (uint16_t)id;
     }
     return 0;
 }
@@ -56,10 +61,13 @@ void mq_chans_reset(mq_conn *c)
         if (!ch) continue;
         mq_chan_asm_reset(c, ch);
         if (ch->state != MQ_CH_CLOSED) ch->state = MQ_CH_FREE;
+        ch->drop_untold = ch->drop_told = false;
+        ch->dropped = 0;
     }
     memset(c->used, 0, ((size_t)c->chans_hi / 64 + 1) * sizeof *c->used);
     c->nused = 0;
     c->nclosing = 0;
+    c->drop_untold = 0;
 }
 
 void mq_chans_free(mq_conn *c)
@@ -79,6 +87,7 @@ void mq_chans_free(mq_conn *c)
     c->used = NULL;
     c->nused = c->nclosing = 0;
     c->chans_hi = 0;
+    c->drop_untold = 0;
 }
 
 int mq_chan_server_close(mq_conn *c, uint16_t id, const mq_channel_close_t *m)
@@ -134,6 +143,20 @@ const mq_error *mq_channel_error(const mq_conn *c, uint16_t id)
 {
     const mq_chan *ch = mq_conn_chan(c, id);
     return ch ? &ch->err : &c->no_err;
+}
+
+/* Drops by the queue's bound (counted in mq_event.c), reported once per
+ * channel opening. */
+bool mq_conn_has_dropped(const mq_conn *c) { return c->drop_untold > 0; }
+
+size_t mq_channel_take_dropped(mq_conn *c, uint16_t ch)
+{
+    mq_chan *cs = mq_conn_chan(c, ch);
+    if (!cs || !cs->drop_untold) return 0;
+    cs->drop_untold = false;
+    cs->drop_told = true;
+    c->drop_untold--;
+    return cs->dropped;
 }
 
 uint64_t mq_channel_next_publish_seq(const mq_conn *c, uint16_t id)
@@ -224,6 +247,9 @@ static int open_id(mq_conn *c, uint16_t n, const mq_basic_qos_t *qos, int nqos, 
     mq_error_clear(&ch->err);
     ch->confirm = false;
     ch->next_seq = 0;
+    if (ch->drop_untold) c->drop_untold--;
+    ch->drop_untold = ch->drop_told = false; /* a new channel: reported anew */
+    ch->dropped = 0;
     ch->state = MQ_CH_OPEN;
     c->used[n / 64] |= (uint64_t)1 << (n % 64);
     c->nused++;
@@ -252,10 +278,16 @@ int mq_channel_open_qos(mq_conn *c, uint16_t *id, const mq_basic_qos_t *qos, int
     *id = 0;
     mq_conn_release_held(c);
     if (!c->open) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
-    uint16_t n = lowest_free(c);
+    uint16_t n = next_free(c);
     if (n == 0)
         return mq_error_set(&c->err, MQ_E_NO_CHANNEL, "no free channel id (channel_max %u)",
                             (unsigned)c->channel_max);
+    if (c->chans[n] && c->chans[n]->state == MQ_CH_CLOSING) {
+        /* closed without waiting (a destructor): the open waits for its
+         * close-ok instead, at most one round trip */
+        int rc = wait1(c, n, MQ_CHANNEL_CLOSE_OK);
+        if (rc < 0) return rc;
+    }
     return open_id(c, n, qos, nqos < 0 ? 0 : nqos, id);
 }
 

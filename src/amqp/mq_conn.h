@@ -319,6 +319,19 @@ void mq_conn_drop_events(mq_conn *c, uint16_t ch);
  * call and take them (mq_conn_wait_event(c, 0, MQ_EV_ASYNC, -1, ...) while
  * it is > 0 takes only queued ones, oldest first, without reading). */
 size_t mq_conn_queued_async(const mq_conn *c);
+/* Bound of the queue: at most this many MQ_EV_ASYNC events are kept per
+ * channel.  When one more arrives for a channel that has as many queued,
+ * its oldest one is dropped (a return's body freed) and counted.  A
+ * program that waits for its confirms and returns never holds that many;
+ * one that never waits keeps the newest ones in bounded memory. */
+#define MQ_ASYNC_QUEUE_MAX 4096
+/* True when a channel dropped events that mq_channel_take_dropped() has
+ * not reported yet.  O(1): for a check at the start of every call. */
+bool mq_conn_has_dropped(const mq_conn *c);
+/* The number of events channel ch dropped since it was opened, reported
+ * once: the first call after its first drop returns it, every later call
+ * 0 until the id is opened again. */
+size_t mq_channel_take_dropped(mq_conn *c, uint16_t ch);
 
 #ifdef __cplusplus
 }

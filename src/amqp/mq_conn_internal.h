@@ -51,6 +51,10 @@ typedef struct mq_chan {
     uint64_t body_got;     /* body bytes received so far */
     void *body_handle;     /* from hooks.body_alloc while assembling */
     char *body;            /* body_size writable bytes */
+    size_t nasync;         /* queued events of MQ_EV_ASYNC kinds on this id */
+    size_t dropped;        /* of those, dropped by the bound since the id was opened */
+    bool drop_untold;      /* dropped > 0, not yet taken by mq_channel_take_dropped() */
+    bool drop_told;        /* taken: no further report until the id is opened again */
 } mq_chan;
 
 /* A queued event.  Owns its raw method (+ header) payload and its body. */
@@ -137,6 +141,7 @@ struct mq_conn {
     /* events */
     mq_qev *qhead, *qtail;     /* FIFO of events nobody waited for */
     size_t nasync;             /* queued events of MQ_EV_ASYNC kinds (ack, nack, return) */
+    int drop_untold;           /* channels with drop_untold set */
     mq_qev *held;              /* dequeued event whose bytes back the caller's views */
     /* heartbeat thread */
     bool hb_thread;            /* thread running: writes (and TLS reads) take wlock */

@@ -3,8 +3,9 @@
  * The receiving half of a connection: the read buffer, the frame pump that
  * every wait goes through (heartbeats, deadlines, frame dispatch), content
  * assembly (method + header + body frames into one message), the FIFO of
- * events that arrived while nobody waited for them (with a running count of
- * the confirms and returns among them, mq_conn_queued_async()), and
+ * events that arrived while nobody waited for them (with running counts of
+ * the confirms and returns among them, per connection and per channel, and
+ * their bound MQ_ASYNC_QUEUE_MAX per channel), and
  * mq_conn_wait_event().
  *
  * Read buffer: one allocation of at least MQ_RBUF_MIN bytes, grown to hold
@@ -151,11 +152,25 @@ static void qev_free(mq_conn *c, mq_qev *q)
     free(q);
 }
 
+/* Counts a queued async event of channel ch in (+1) or out (-1). */
+static void count_async(mq_conn *c, uint16_t ch, int delta)
+{
+    mq_chan *cs = mq_conn_chan(c, ch);
+    if (delta > 0) {
+        c->nasync++;
+        if (cs) cs->nasync++;
+    } else {
+        c->nasync--;
+        if (cs && cs->nasync) cs->nasync--;
+    }
+}
+
 void mq_conn_queue_clear(mq_conn *c)
 {
     mq_qev *q = c->qhead;
     while (q) {
         mq_qev *n = q->next;
+        if (q->kind & MQ_EV_ASYNC) count_async(c, q->channel, -1);
         qev_free(c, q);
         q = n;
     }
@@ -170,7 +185,7 @@ void mq_conn_drop_events(mq_conn *c, uint16_t ch)
         mq_qev *q = *pp;
         if (ch == 0 || q->channel == ch) {
             *pp = q->next;
-            if (q->kind & MQ_EV_ASYNC) c->nasync--;
+            if (q->kind & MQ_EV_ASYNC) count_async(c, q->channel, -1);
             qev_free(c, q);
         } else {
             last = q;
@@ -178,6 +193,27 @@ void mq_conn_drop_events(mq_conn *c, uint16_t ch)
         }
     }
     c->qtail = last;
+}
+
+/* The bound (MQ_ASYNC_QUEUE_MAX): drops the oldest async event of channel
+ * ch.  Walks from the head, where the oldest ones are. */
+static void drop_oldest_async(mq_conn *c, uint16_t ch, mq_chan *cs)
+{
+    mq_qev **pp = &c->qhead, *prev = NULL;
+    for (; *pp; prev = *pp, pp = &(*pp)->next) {
+        mq_qev *q = *pp;
+        if (q->channel != ch || !(q->kind & MQ_EV_ASYNC)) continue;
+        *pp = q->next;
+        if (c->qtail == q) c->qtail = prev;
+        count_async(c, ch, -1);
+        qev_free(c, q);
+        cs->dropped++;
+        if (!cs->drop_untold && !cs->drop_told) {
+            cs->drop_untold = true;
+            c->drop_untold++;
+        }
+        return;
+    }
 }
 
 /* Queues an event with private copies of its bytes; takes the body. */
@@ -200,12 +236,16 @@ static int enqueue(mq_conn *c, int kind, uint16_t channel, const uint8_t *mp, si
     q->body_len = blen;
     memcpy(q->raw, mp, mlen);
     if (hlen) memcpy(q->raw + mlen, hp, hlen);
+    if (kind & MQ_EV_ASYNC) {
+        mq_chan *cs = mq_conn_chan(c, channel);
+        if (cs && cs->nasync >= MQ_ASYNC_QUEUE_MAX) drop_oldest_async(c, channel, cs);
+        count_async(c, channel, +1);
+    }
     if (c->qtail)
         c->qtail->next = q;
     else
         c->qhead = q;
     c->qtail = q;
-    if (kind & MQ_EV_ASYNC) c->nasync++;
     return MQ_OK;
 }
 
@@ -218,7 +258,7 @@ static int dequeue(mq_conn *c, uint16_t ch, int kinds, mq_event *ev)
         if (!(q->kind & kinds) || (ch != 0 && q->channel != ch)) continue;
         *pp = q->next;
         if (c->qtail == q) c->qtail = prev;
-        if (q->kind & MQ_EV_ASYNC) c->nasync--;
+        if (q->kind & MQ_EV_ASYNC) count_async(c, q->channel, -1);
         fill_event(ev, q->kind, q->channel, q->raw, q->mlen, q->raw + q->mlen, q->hlen);
         if (q->hlen) {
             ev->msg.body_handle = q->body_handle;

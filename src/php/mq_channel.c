@@ -192,8 +192,15 @@ php_mq_channel *php_mq_check_channel(zval *channel_zv, const char *context)
         php_mq_throwf(mq_ce_AMQPChannelException, 0, "%s No channel available.", context);
         return NULL;
     }
-    /* confirms and returns nobody waited for go to their callbacks first (§7.24) */
-    return mq_conn_queued_async(ch->res->conn) > 0 ? php_mq_channel_dispatch_unwaited(ch, context) : ch;
+    /* confirms and returns nobody waited for stay queued for the next wait
+     * or consume(), as in php-amqp; only the bound's drops are reported */
+    if (mq_conn_has_dropped(ch->res->conn)) {
+        php_mq_channel_report_dropped(ch->res);
+        if (EG(exception)) {
+            return NULL;
+        }
+    }
+    return ch;
 }
 
 /* The prefetch setters and qos() skip the "channel open" check: a closed

@@ -7,8 +7,8 @@
  * the queue object that registered the consumer, confirms and returns to
  * their channel's callbacks, and server cancels, channel closes, timeouts
  * and connection failures end the loop with an exception (API.md §3.3 and
- * §7.5-7.7).  Acks sent from callbacks are coalesced by corking the
- * connection for the loop's duration.  mq extensions: the same loop in
+ * §7.5-7.7).  An ack, nack or reject from a callback is written before
+ * the call returns, as in php-amqp (tests/318).  mq extensions: the same loop in
  * non-blocking mode (consumeNonBlocking(): dispatch what is buffered or
  * readable now, then return), blocked notifications passed to the
  * connection's callback, and server cancels passed to the cancel callback
@@ -334,7 +334,6 @@ static zend_long consume_loop(php_mq_channel *ch, zend_object *conn_obj, zend_fc
     GC_ADDREF(&ch->std);
     GC_ADDREF(conn_obj);
     php_mq_res_addref(res);
-    mq_conn_cork(c);
     for (;;) {
         mq_event ev;
         /* < 0: only what is buffered or readable now (heartbeats serviced) */
@@ -358,7 +357,6 @@ static zend_long consume_loop(php_mq_channel *ch, zend_object *conn_obj, zend_fc
             }
             if (res->conn != c && res->conn) {
                 c = res->conn;
-                mq_conn_cork(c);
             }
             continue;
         }
@@ -378,7 +376,6 @@ static zend_long consume_loop(php_mq_channel *ch, zend_object *conn_obj, zend_fc
                     break;
                 }
                 c = res->conn;
-                mq_conn_cork(c);
                 continue;
             }
             /* Channel closes come as AMQPQueueException with the real code
@@ -410,18 +407,6 @@ static zend_long consume_loop(php_mq_channel *ch, zend_object *conn_obj, zend_fc
         if (res->conn != c) {
             /* recovered meanwhile (mq extension): the same resource, a new connection */
             c = res->conn;
-            mq_conn_cork(c);
-        }
-    }
-    /* Flushes the acks the callbacks left buffered. */
-    if (res->conn == c) {
-        bool was_open = mq_conn_is_open(c);
-        int rc = mq_conn_uncork(c);
-        if (rc < 0 && was_open) {
-            if (!EG(exception)) {
-                php_mq_throw(mq_conn_error(c), rc, mq_ce_AMQPQueueException);
-            }
-            php_mq_res_after_error(res);
         }
     }
     php_mq_res_release(res);

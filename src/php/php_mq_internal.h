@@ -275,14 +275,12 @@ php_mq_channel *php_mq_check_channel(zval *channel_zv, const char *context);
  * "Unhandled ..." notice).  Returns 1 when the callback asked to stop
  * (returned false), 0 to go on, -1 when an exception is pending. */
 int php_mq_channel_dispatch(php_mq_channel *ch, mq_event *ev, uint32_t depth);
-/* Hands the confirms and returns queued on ch's connection (read while
- * nobody waited for them: during get(), RPCs, publishes, consumes) to
- * their channels' callbacks, oldest first; without a callback they are
- * dropped with one E_NOTICE per channel and kind (API.md §7.24).  For
- * php_mq_check_channel() when mq_conn_queued_async() > 0; does nothing
- * inside waitForConfirm()/waitForBasicReturn() or its own callbacks.
- * Returns ch, or NULL with an exception (a callback threw, or closed ch). */
-php_mq_channel *php_mq_channel_dispatch_unwaited(php_mq_channel *ch, const char *context);
+/* Confirms and returns read while nobody waited for them stay queued in
+ * the core until a wait or consume() takes them; past its bound
+ * (MQ_ASYNC_QUEUE_MAX per channel) the core drops the oldest.  Raises one
+ * E_NOTICE per channel that dropped some (once per channel opening), for
+ * php_mq_check_channel() when mq_conn_has_dropped(). */
+void php_mq_channel_report_dropped(php_mq_conn_res *res);
 /* Core hooks (zend_string bodies, signal interrupt) for a connection
  * (mq_connection_pool.c). */
 void php_mq_set_hooks(mq_conn *conn);

@@ -505,24 +505,49 @@ static void test_channels(void)
     EQ(mq_conn_channels_used(c), 3, "3 ids in use");
     EQ(mq_channel_close(c, b), 0, "close channel 2");
     TAP_OK(!mq_channel_is_open(c, b) && mq_conn_channels_used(c) == 2, "channel 2 closed and freed");
-    TAP_OK(mq_channel_open(c, &e) == 0 && e == 2, "reopen gets the freed lowest id 2");
+    TAP_OK(mq_channel_open(c, &e) == 0 && e == 2,
+           "reopen: the search starts at 3 (2 in use) and wraps to the freed id 2");
     EQ(mq_channel_close(c, 77), 0, "closing an unknown id is a no-op");
 
-    /* asynchronous close, then reuse of the id */
+    /* asynchronous close, then reuse of the id: the open waits for its close-ok */
     mq_channel_close_async(c, a);
     TAP_OK(!mq_channel_is_open(c, a) && mq_conn_channels_used(c) == 2,
            "close_async: channel 1 no longer counted as used");
-    EQ(mq_channel_open(c, &e), MQ_E_NO_CHANNEL, "no id free while closing (id 1 reserved until close-ok)");
-    for (int i = 0; i < 50; i++) { /* collect the close-ok */
-        mq_conn_service(c);
-        usleep(20000);
-    }
-    EQ(mq_conn_channels_used(c), 2, "2 channels used after the close-ok");
-    TAP_OK(mq_channel_open(c, &e) == 0 && e == 1, "id 1 reused after close-ok");
+    TAP_OK(mq_channel_open(c, &e) == 0 && e == 1, "id 1 reused while closing: its close-ok awaited first");
+    EQ(mq_conn_channels_used(c), 3, "3 channels used");
     TAP_OK(mq_basic_qos(c, e, 0, 5, false) == 0, "reused channel works");
     /* close_async and an rpc on another channel in the same breath */
     mq_channel_close_async(c, e);
     TAP_OK(mq_basic_qos(c, d, 0, 5, false) == 0 && mq_conn_channels_used(c) <= 3, "rpc while a close is pending");
+    mq_conn_close(c);
+    mq_conn_free(c);
+}
+
+/* Ids in php-amqp's order: the search starts at (channels in use + 1). */
+static void test_channel_order(void)
+{
+    mq_conn *c = connect_default();
+    uint16_t ids[3] = {0, 0, 0}, prev = 0, id = 0;
+    int rc = 0;
+    /* a channel replaced in a loop: the new one opens before the old closes */
+    for (int i = 0; i < 3 && rc == 0; i++) {
+        rc = mq_channel_open(c, &ids[i]);
+        if (rc == 0 && prev) mq_channel_close_async(c, prev);
+        prev = ids[i];
+    }
+    TAP_OK(rc == 0 && ids[0] == 1 && ids[1] == 2 && ids[2] == 3, "replaced in a loop: 1, 2, 3 (%u, %u, %u)",
+           ids[0], ids[1], ids[2]);
+    mq_channel_close_async(c, prev);
+    /* closed each time without waiting */
+    for (int i = 0; i < 3 && rc == 0; i++) {
+        rc = mq_channel_open(c, &ids[i]);
+        if (rc == 0) mq_channel_close_async(c, ids[i]);
+    }
+    TAP_OK(rc == 0 && ids[0] == 1 && ids[1] == 1 && ids[2] == 1, "closed each time: 1, 1, 1 (%u, %u, %u)",
+           ids[0], ids[1], ids[2]);
+    rc = mq_channel_open(c, &id);
+    TAP_OK(rc == 0 && id == 1 && mq_basic_qos(c, id, 0, 5, false) == 0 && mq_conn_channels_used(c) == 1,
+           "the reused id works");
     mq_conn_close(c);
     mq_conn_free(c);
 }
@@ -724,6 +749,51 @@ static void test_queued_async(void)
     mq_conn_free(c);
 }
 
+/* The queue's bound: MQ_ASYNC_QUEUE_MAX events per channel, the oldest
+ * dropped beyond, reported once; other channels untouched. */
+static void test_async_bound(void)
+{
+    mq_conn *c = connect_default();
+    uint16_t ch = 0, other = 0;
+    char nn[64], body[32];
+    mq_bytes nowhere = uname(nn, sizeof nn, "nowhere");
+    mq_event ev;
+    const int N = MQ_ASYNC_QUEUE_MAX + 904;
+    int rc = mq_channel_open(c, &ch);
+    rc = rc ? rc : mq_channel_open(c, &other);
+    for (int i = 0; i < 3 && rc == 0; i++) rc = mq_basic_publish(c, other, mq_cstr(""), nowhere, true, false, NULL, "o", 1);
+    for (int i = 0; i < N && rc == 0; i++) {
+        int n = snprintf(body, sizeof body, "m%d", i);
+        rc = mq_basic_publish(c, ch, mq_cstr(""), nowhere, true, false, NULL, body, (size_t)n);
+    }
+    /* returns come before the reply of the next RPC on their channel */
+    rc = rc ? rc : mq_basic_qos(c, other, 0, 0, false);
+    rc = rc ? rc : mq_basic_qos(c, ch, 0, 0, false);
+    TAP_OK(rc == 0 && mq_conn_queued_async(c) == (size_t)MQ_ASYNC_QUEUE_MAX + 3,
+           "%d returns on one channel, 3 on another: %d + 3 kept (%zu)", N, MQ_ASYNC_QUEUE_MAX,
+           mq_conn_queued_async(c));
+    TAP_OK(mq_conn_has_dropped(c) && mq_channel_take_dropped(c, other) == 0, "a drop to report, not on the other channel");
+    EQ(mq_channel_take_dropped(c, ch), 904, "904 dropped on the channel");
+    TAP_OK(!mq_conn_has_dropped(c) && mq_channel_take_dropped(c, ch) == 0, "reported once");
+    int w = mq_conn_wait_event(c, ch, MQ_EV_RETURN, -1, &ev);
+    TAP_OK(w == 1 && ev.msg.body_len == 4 && memcmp(ev.msg.body, "m904", 4) == 0, "the oldest kept is m904");
+    if (w == 1) mq_message_release(c, &ev.msg);
+    for (int i = 0; i < 10 && rc == 0; i++) rc = mq_basic_publish(c, ch, mq_cstr(""), nowhere, true, false, NULL, "x", 1);
+    rc = rc ? rc : mq_basic_qos(c, ch, 0, 0, false);
+    TAP_OK(rc == 0 && mq_conn_queued_async(c) == (size_t)MQ_ASYNC_QUEUE_MAX + 3 && !mq_conn_has_dropped(c),
+           "more drops: bound kept, no second report");
+    int others = 0;
+    while (mq_conn_wait_event(c, other, MQ_EV_RETURN, -1, &ev) == 1) {
+        others++;
+        mq_message_release(c, &ev.msg);
+    }
+    EQ(others, 3, "the other channel's 3 returns are all there");
+    mq_conn_drop_events(c, ch);
+    EQ(mq_conn_queued_async(c), 0, "drop_events: count 0");
+    mq_conn_close(c);
+    mq_conn_free(c);
+}
+
 /* channel.open with basic.qos in the same write: the prefetch holds; when
  * a basic.qos is refused the channel still got its id. */
 static void test_open_qos(void)
@@ -790,9 +860,11 @@ int main(void)
     test_publish_get();
     test_confirms();
     test_channels();
+    test_channel_order();
     test_open_qos();
     test_events_during_rpc();
     test_queued_async();
+    test_async_bound();
     test_consume();
     test_heartbeat();
     test_wait_nonblocking_fd();
