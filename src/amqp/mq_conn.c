@@ -160,6 +160,7 @@ int mq_conn_heartbeat_thread(mq_conn *c, bool on)
         hb_thread_stop(c);
         return MQ_OK;
     }
+    if (mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
     if (c->hb_thread) return MQ_OK;
     if (!c->open) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
     if (c->heartbeat == 0) return MQ_OK; /* nothing to send */
@@ -214,6 +215,17 @@ int mq_conn_fail(mq_conn *c, int code)
 
 void mq_conn_abort(mq_conn *c) { teardown(c); }
 
+int mq_conn_check_process(mq_conn *c)
+{
+    if (!c->io || !mq_io_foreign(c->io)) return MQ_OK;
+    /* teardown() closes only this process' descriptor (and frees its copy
+     * of the TLS state without writing); a heartbeat thread does not exist
+     * here and is neither signalled nor joined (mq_conn_wlock_needed) */
+    mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "%s", MQ_FOREIGN_PROCESS_TEXT);
+    teardown(c);
+    return MQ_E_NOT_CONNECTED;
+}
+
 void mq_conn_free(mq_conn *c)
 {
     if (!c) return;
@@ -223,7 +235,11 @@ void mq_conn_free(mq_conn *c)
     free(c->rbuf);
     free(c->server_props);
     mq_wbuf_free(&c->out);
-    if (c->locks_ready) {
+    /* In a child forked while a heartbeat thread ran, that thread's copies
+     * of the lock and condition variable may look held or waited on forever
+     * (pthread_cond_destroy() would block): they are left alone (they own
+     * no memory of their own). */
+    if (c->locks_ready && (c->hb_pid == 0 || c->hb_pid == getpid())) {
         pthread_mutex_destroy(&c->wlock);
         pthread_mutex_destroy(&c->hb_mu);
         pthread_cond_destroy(&c->hb_cv);
@@ -282,6 +298,7 @@ static int salvage_close(mq_conn *c, int rc)
 static int write_all(mq_conn *c, struct iovec *iov, int cnt)
 {
     if (!c->io) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
+    if (mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
     int64_t deadline = mq_deadline_in(c->write_timeout);
     int rc = MQ_OK;
     bool lock = mq_conn_wlock_needed(c);
@@ -585,6 +602,7 @@ int mq_conn_close(mq_conn *c)
     static const uint32_t r_close[] = {MQ_CONNECTION_CLOSE_OK, 0};
     mq_conn_release_held(c);
     if (!c->io) return MQ_OK;
+    if (mq_conn_check_process(c) < 0) return MQ_OK; /* closed silently: nothing more to do here */
     if (!c->open) {
         teardown(c);
         return MQ_OK;

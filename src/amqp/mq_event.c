@@ -596,6 +596,7 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
     /* before tune the server must stay within a sane size; after it, the
      * negotiated frame_max (0: no limit) */
     uint32_t limit = c->frame_max ? c->frame_max : (c->open ? 0 : MQ_PRE_TUNE_FRAME_MAX);
+    if (c->io && mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
     for (;;) {
         if (!c->io) return c->err.code < 0 ? c->err.code : MQ_E_NOT_CONNECTED;
         size_t need = 7;

@@ -18,6 +18,7 @@
 
 #include <sys/types.h>
 #include <sys/uio.h>
+#include <unistd.h>
 #include "mq_conn.h"
 
 #ifdef __cplusplus
@@ -59,7 +60,15 @@ struct mq_io {
                                     reader never store to the same one) */
     bool read_needs_lock;        /* reads share state with writes (TLS): a
                                     writer thread forces reads under the lock */
+    pid_t pid;                   /* process that connected: after fork() only
+                                    it may read or write the stream */
 };
+
+/* Is io used in a process other than the one that connected it (a child
+ * forked meanwhile)?  Parent and child share the socket and, with TLS, the
+ * session state: a byte written or read by the child corrupts the parent's
+ * stream, so such a process may only close its own descriptor. */
+static inline bool mq_io_foreign(const mq_io *io) { return io->pid != getpid(); }
 
 /* ---- clock and deadlines (nanoseconds of CLOCK_MONOTONIC; 0 = none) ---- */
 int64_t mq_clock_ns(void);

@@ -312,6 +312,7 @@ mq_io *mq_io_tcp_new(int fd, mq_error *err)
     (void)fcntl(fd, F_SETFL, 0); /* a socket's only status flag set here is O_NONBLOCK */
     t->base.ops = &tcp_ops;
     t->base.fd = fd;
+    t->base.pid = getpid();
     t->base.rwant = POLLIN;
     t->base.wwant = POLLOUT;
     return &t->base;
