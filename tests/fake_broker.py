@@ -21,6 +21,8 @@ Scenarios (what follows the client's basic.get):
     close_mid        get-ok and header, then connection.close (541)
     reset_mid        get-ok and header, then a TCP reset
     stall_mid        get-ok and header, then silence (the client times out)
+    body_size=N      get-ok and a header announcing a body of N bytes, then
+                     a few body bytes and silence until the client closes
 The process ends on its own after 30 s whatever happens.
 """
 import socket
@@ -171,6 +173,15 @@ def misbehave(c, ch, scenario):
         c.send(get_ok(ch) + header(ch, 5))
         time.sleep(25)
         raise EOFError
+    elif scenario.startswith("body_size="):
+        c.send(get_ok(ch) + header(ch, int(scenario[10:])) + body(ch, b"x" * 16))
+        # the client refuses the size: wait for its connection.close
+        while True:
+            channel, class_id, method_id = c.method()
+            if (class_id, method_id) == (10, 50):
+                print("client sent connection.close", file=sys.stderr, flush=True)
+                c.send(method(0, 10, 51))
+                raise EOFError
     else:
         raise SystemExit("unknown scenario " + scenario)
 
