@@ -272,7 +272,11 @@ static int salvage_close(mq_conn *c, int rc)
     uint8_t buf[4096];
     if (!c->io || c->rend != c->rpos) return rc;
     mq_error e;
+    /* a TLS read shares the session with the heartbeat thread's writes */
+    bool lock = c->io->read_needs_lock && mq_conn_wlock_needed(c);
+    if (lock) pthread_mutex_lock(&c->wlock);
     ssize_t n = c->io->ops->read(c->io, buf, sizeof buf, &e);
+    if (lock) pthread_mutex_unlock(&c->wlock);
     size_t off = 0;
     while (n > 0 && off < (size_t)n) {
         mq_frame f;
@@ -532,6 +536,13 @@ static int handshake(mq_conn *c, const mq_conn_params *p, int64_t cdl)
     if ((rc = hs_wait(c, r_tune, cdl, &id, &a)) < 0) return rc;
     if (id == MQ_CONNECTION_SECURE)
         return mq_error_set(&c->err, MQ_E_AUTH, "SASL challenge (connection.secure) not supported");
+    /* A frame_max below the spec's frame-min-size (4096) leaves no room for
+     * the methods every peer must accept: the spec says to close such a
+     * connection; the open fails (tests/c/test_conn_safety.c). */
+    if (a.connection_tune.frame_max != 0 && a.connection_tune.frame_max < MQ_FRAME_MIN_SIZE)
+        return mq_error_set(&c->err, MQ_E_PROTOCOL,
+                            "server's frame_max %u is below the protocol minimum %u",
+                            (unsigned)a.connection_tune.frame_max, (unsigned)MQ_FRAME_MIN_SIZE);
     mq_connection_tune_ok_t t;
     uint32_t fm = p->frame_max && p->frame_max < MQ_FRAME_MIN_SIZE ? MQ_FRAME_MIN_SIZE : p->frame_max;
     t.channel_max = (uint16_t)negotiate32(p->channel_max, a.connection_tune.channel_max);

@@ -320,6 +320,17 @@ void mq_conn_drop_events(mq_conn *c, uint16_t ch);
  * call and take them (mq_conn_wait_event(c, 0, MQ_EV_ASYNC, -1, ...) while
  * it is > 0 takes only queued ones, oldest first, without reading). */
 size_t mq_conn_queued_async(const mq_conn *c);
+/* Hard cap of that queue.  Confirms and returns pile up only while nobody
+ * takes them: during one long call (an RPC without rpc_timeout, a consume
+ * on another channel) with a broker that keeps sending them.  Beyond the
+ * cap each new one is dropped (a return's body freed) and counted, so that
+ * memory stays bounded whatever the broker does; the connection stays open.
+ * A waiter that asks for them (mq_conn_wait_event with these kinds) gets
+ * them directly, never through the queue, so it is not affected.  The PHP
+ * binding keeps a smaller bound per channel and reports drops itself. */
+#define MQ_ASYNC_QUEUE_MAX 65536
+/* Confirms/returns dropped at MQ_ASYNC_QUEUE_MAX over the connection's life. */
+uint64_t mq_conn_async_dropped(const mq_conn *c);
 
 #ifdef __cplusplus
 }

@@ -133,6 +133,7 @@ struct mq_conn {
     /* events */
     mq_qev *qhead, *qtail;     /* FIFO of events nobody waited for */
     size_t nasync;             /* queued events of MQ_EV_ASYNC kinds (ack, nack, return) */
+    uint64_t async_dropped;    /* of those, dropped at MQ_ASYNC_QUEUE_MAX (never reset) */
     mq_qev *held;              /* dequeued event whose bytes back the caller's views */
     /* heartbeat thread */
     bool hb_thread;            /* thread running: writes (and TLS reads) take wlock */

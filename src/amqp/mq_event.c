@@ -180,10 +180,16 @@ void mq_conn_drop_events(mq_conn *c, uint16_t ch)
     c->qtail = last;
 }
 
-/* Queues an event with private copies of its bytes; takes the body. */
+/* Queues an event with private copies of its bytes; takes the body.
+ * Confirms and returns beyond MQ_ASYNC_QUEUE_MAX are dropped (counted). */
 static int enqueue(mq_conn *c, int kind, uint16_t channel, const uint8_t *mp, size_t mlen,
                    const uint8_t *hp, size_t hlen, void *body_handle, char *body, size_t blen)
 {
+    if ((kind & MQ_EV_ASYNC) && c->nasync >= MQ_ASYNC_QUEUE_MAX) {
+        if (body_handle) c->hooks.body_free(c->hooks.ud, body_handle);
+        c->async_dropped++;
+        return MQ_OK;
+    }
     mq_qev *q = malloc(sizeof *q + mlen + hlen);
     if (!q) {
         if (body_handle) c->hooks.body_free(c->hooks.ud, body_handle);
@@ -741,6 +747,7 @@ int mq_conn_service(mq_conn *c)
 }
 
 size_t mq_conn_queued_async(const mq_conn *c) { return c->nasync; }
+uint64_t mq_conn_async_dropped(const mq_conn *c) { return c->async_dropped; }
 
 bool mq_conn_has_buffered(const mq_conn *c)
 {
