@@ -102,7 +102,7 @@ void mq_conn_abort(mq_conn *c);
  * the error record.  The parent's connection is unaffected. */
 #define MQ_FOREIGN_PROCESS_TEXT "connection was opened in another process"
 /* MQ_OK, or (in another process) the above: MQ_E_NOT_CONNECTED after the
- * silent close.  No system call apart from getpid(). */
+ * silent close.  No system call in the process that opened it. */
 int mq_conn_check_process(mq_conn *c);
 void mq_conn_free(mq_conn *c);                 /* aborts if still open */
 

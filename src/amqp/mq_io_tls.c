@@ -273,7 +273,7 @@ mq_io *mq_io_tls_new(int fd, const mq_conn_params *p, int64_t deadline, const mq
     }
     t->base.ops = &tls_ops;
     t->base.fd = fd;
-    t->base.pid = getpid();
+    mq_io_set_owner(&t->base);
     t->base.rwant = POLLIN;
     t->base.wwant = POLLOUT;
     t->base.read_needs_lock = true;
