@@ -1,5 +1,5 @@
 --TEST--
-faults: a broker announcing a message body larger than the process can hold (2^50 bytes without memory_limit, more than what is left of memory_limit) gets an AMQPException naming the size and a politely closed connection (connection.close 506), not PHP's fatal out-of-memory error (tests/fake_broker.py)
+faults: a broker announcing a message body larger than the process can hold (2^50 bytes without memory_limit, more than memory_limit; what is left of it: test 576) gets an AMQPException naming the size and a politely closed connection (connection.close 506), not PHP's fatal out-of-memory error (tests/fake_broker.py)
 --SKIPIF--
 <?php
 if (!is_executable('/usr/bin/python3')) die('skip python3 missing');
@@ -37,11 +37,8 @@ get_from_fake('body_size=' . (1 << 50));
 echo "-- memory_limit -1, a body of 2^62 bytes\n";
 get_from_fake('body_size=' . (1 << 62));
 
-echo "-- memory_limit 64M, 30 MiB in use, a body of 40 MiB\n";
-ini_set('memory_limit', '64M');
-$ballast = str_repeat('x', 30 << 20);
-get_from_fake('body_size=' . (40 << 20));
 echo "-- memory_limit 64M, a body of 100 MiB\n";
+ini_set('memory_limit', '64M');
 get_from_fake('body_size=' . (100 << 20));
 echo "-- a body that fits still works\n";
 get_from_fake('ok');
@@ -53,9 +50,6 @@ AMQPException(0): could not allocate a message body of 1125899906842624 bytes, c
   fake broker: client sent connection.close
 -- memory_limit -1, a body of 2^62 bytes
 AMQPException(0): could not allocate a message body of 4611686018427387904 bytes, connected=false
-  fake broker: client sent connection.close
--- memory_limit 64M, 30 MiB in use, a body of 40 MiB
-AMQPException(0): could not allocate a message body of 41943040 bytes, connected=false
   fake broker: client sent connection.close
 -- memory_limit 64M, a body of 100 MiB
 AMQPException(0): could not allocate a message body of 104857600 bytes, connected=false

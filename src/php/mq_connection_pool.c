@@ -43,8 +43,10 @@ static int le_mq_pconn;
  * Zend's allocator ends the process (a fatal "Allowed memory size
  * exhausted" or "Out of memory") when it cannot provide it, so a large body
  * is first checked: with a memory_limit, it must fit in what is left of it
- * (limit - real usage - headroom); without one (-1), malloc() must be able
- * to provide it (a probe that fails gracefully, then freed).  NULL makes
+ * (limit - real usage - headroom); without one (-1), or with the Zend
+ * allocator off (USE_ZEND_ALLOC=0: no limit accounting, malloc() failures
+ * are fatal), malloc() must be able to provide it (a probe that fails
+ * gracefully, then freed).  NULL makes
  * the core refuse the body: an exception naming the size, the connection
  * closed (tests/572). */
 static void *mq_hook_body_alloc(void *ud, size_t len, char **data)
@@ -56,7 +58,7 @@ static void *mq_hook_body_alloc(void *ud, size_t len, char **data)
         return NULL;
     }
     if (len >= MQ_BODY_CHECK_MIN) {
-        if (PG(memory_limit) > 0) {
+        if (PG(memory_limit) > 0 && is_zend_mm()) {
             size_t limit = (size_t)PG(memory_limit), used = zend_memory_usage(true);
 
             if (used + MQ_BODY_HEADROOM >= limit || len > limit - used - MQ_BODY_HEADROOM) {
