@@ -1,5 +1,5 @@
 --TEST--
-fork safety of pooled connections (pconnect): a child's inherited pooled connections, in use or idle in the pool, are dropped silently (no protocol on the parent's socket), a child's own pconnect() opens a new one, the parent's pooled connections keep working
+fork safety of pooled connections (pconnect, one with heartbeat_thread): a child's inherited pooled connections, in use or idle in the pool, are dropped silently (no protocol on the parent's socket), a child's own pconnect() opens a new one, the parent's pooled connections keep working
 --SKIPIF--
 <?php require __DIR__ . '/skipif.inc'; ?>
 --EXTENSIONS--
@@ -39,7 +39,8 @@ function get_one(AMQPQueue $q): string {
     return 'nothing';
 }
 
-$busy = mq_test_credentials(['connection_name' => mq_test_name('mq-fork-busy-')]);
+$busy = mq_test_credentials(['connection_name' => mq_test_name('mq-fork-busy-'), 'heartbeat' => 1,
+    'heartbeat_thread' => true]); // the pooled connection keeps its thread
 $idle = mq_test_credentials(['connection_name' => mq_test_name('mq-fork-idle-')]);
 
 // one pooled connection stays idle in the pool
