@@ -65,6 +65,10 @@ static void *mq_hook_body_alloc(void *ud, size_t len, char **data)
                 return NULL;
             }
         } else {
+            /* memory_limit still bounds a body, usage unknown */
+            if (PG(memory_limit) > 0 && len + MQ_BODY_HEADROOM > (size_t)PG(memory_limit)) {
+                return NULL;
+            }
             void *probe = malloc(len + MQ_BODY_HEADROOM);
 
             if (!probe) {
