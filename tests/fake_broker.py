@@ -21,6 +21,9 @@ Scenarios (what follows the client's basic.get):
     close_mid        get-ok and header, then connection.close (541)
     reset_mid        get-ok and header, then a TCP reset
     stall_mid        get-ok and header, then silence (the client times out)
+    frame_max=N      offers frame_max N in connection.tune (then behaves as ok)
+    body_size=N      get-ok and a header announcing a body of N bytes, then
+                     a few body bytes and silence until the client closes
 The process ends on its own after 30 s whatever happens.
 """
 import socket
@@ -112,7 +115,7 @@ def handshake(c):
     c.send(method(0, 10, 10, b"\x00\x09" + struct.pack(">I", 0) + longstr(b"PLAIN")
                   + longstr(b"en_US")))
     c.method()  # start-ok
-    c.send(method(0, 10, 30, struct.pack(">HIH", 2047, FRAME_MAX, 0)))
+    c.send(method(0, 10, 30, struct.pack(">HIH", 2047, c.frame_max, 0)))
     c.method()  # tune-ok
     c.method()  # open
     c.send(method(0, 10, 41, shortstr(b"")))
@@ -138,7 +141,7 @@ def serve(c, scenario):
 
 
 def misbehave(c, ch, scenario):
-    if scenario in ("ok", "bytewise"):
+    if scenario in ("ok", "bytewise") or scenario.startswith("frame_max="):
         c.send(get_ok(ch) + header(ch, 5) + body(ch, b"hello"))
     elif scenario == "bad_frame_end":
         c.send(method(ch, 60, 71, struct.pack(">QB", 1, 0) + shortstr(b"") + shortstr(b"q")
@@ -171,6 +174,15 @@ def misbehave(c, ch, scenario):
         c.send(get_ok(ch) + header(ch, 5))
         time.sleep(25)
         raise EOFError
+    elif scenario.startswith("body_size="):
+        c.send(get_ok(ch) + header(ch, int(scenario[10:])) + body(ch, b"x" * 16))
+        # the client refuses the size: wait for its connection.close
+        while True:
+            channel, class_id, method_id = c.method()
+            if (class_id, method_id) == (10, 50):
+                print("client sent connection.close", file=sys.stderr, flush=True)
+                c.send(method(0, 10, 51))
+                raise EOFError
     else:
         raise SystemExit("unknown scenario " + scenario)
 
@@ -189,6 +201,7 @@ def main():
         return
     sock.settimeout(30)
     c = Client(sock, scenario == "bytewise")
+    c.frame_max = int(scenario[10:]) if scenario.startswith("frame_max=") else FRAME_MAX
     try:
         serve(c, scenario)
     except (EOFError, OSError, socket.timeout):

@@ -181,6 +181,7 @@ int mq_conn_heartbeat_thread(mq_conn *c, bool on)
         hb_thread_stop(c);
         return MQ_OK;
     }
+    if (mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
     if (c->hb_thread) return MQ_OK;
     if (!c->open) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
     if (c->heartbeat == 0) return MQ_OK; /* nothing to send */
@@ -235,6 +236,17 @@ int mq_conn_fail(mq_conn *c, int code)
 
 void mq_conn_abort(mq_conn *c) { teardown(c); }
 
+int mq_conn_check_process(mq_conn *c)
+{
+    if (!c->io || !mq_io_foreign(c->io)) return MQ_OK;
+    /* teardown() closes only this process' descriptor (and frees its copy
+     * of the TLS state without writing); a heartbeat thread does not exist
+     * here and is neither signalled nor joined (mq_conn_wlock_needed) */
+    mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "%s", MQ_FOREIGN_PROCESS_TEXT);
+    teardown(c);
+    return MQ_E_NOT_CONNECTED;
+}
+
 void mq_conn_free(mq_conn *c)
 {
     if (!c) return;
@@ -244,7 +256,11 @@ void mq_conn_free(mq_conn *c)
     free(c->rbuf);
     free(c->server_props);
     mq_wbuf_free(&c->out);
-    if (c->locks_ready) {
+    /* In a child forked while a heartbeat thread ran, that thread's copies
+     * of the lock and condition variable may look held or waited on forever
+     * (pthread_cond_destroy() would block): they are left alone (they own
+     * no memory of their own). */
+    if (c->locks_ready && (c->hb_pid == 0 || c->hb_pid == getpid())) {
         pthread_mutex_destroy(&c->wlock);
         pthread_mutex_destroy(&c->hb_mu);
         pthread_cond_destroy(&c->hb_cv);
@@ -277,7 +293,11 @@ static int salvage_close(mq_conn *c, int rc)
     uint8_t buf[4096];
     if (!c->io || c->rend != c->rpos) return rc;
     mq_error e;
+    /* a TLS read shares the session with the heartbeat thread's writes */
+    bool lock = c->io->read_needs_lock && mq_conn_wlock_needed(c);
+    if (lock) pthread_mutex_lock(&c->wlock);
     ssize_t n = c->io->ops->read(c->io, buf, sizeof buf, &e);
+    if (lock) pthread_mutex_unlock(&c->wlock);
     size_t off = 0;
     while (n > 0 && off < (size_t)n) {
         mq_frame f;
@@ -303,6 +323,7 @@ static int salvage_close(mq_conn *c, int rc)
 static int write_all(mq_conn *c, struct iovec *iov, int cnt)
 {
     if (!c->io) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
+    if (mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
     int64_t deadline = mq_deadline_in(c->write_timeout);
     int rc = MQ_OK;
     bool lock = mq_conn_wlock_needed(c);
@@ -536,6 +557,13 @@ static int handshake(mq_conn *c, const mq_conn_params *p, int64_t cdl)
     if ((rc = hs_wait(c, r_tune, cdl, &id, &a)) < 0) return rc;
     if (id == MQ_CONNECTION_SECURE)
         return mq_error_set(&c->err, MQ_E_AUTH, "SASL challenge (connection.secure) not supported");
+    /* A frame_max below the spec's frame-min-size (4096) leaves no room for
+     * the methods every peer must accept: the spec says to close such a
+     * connection; the open fails (tests/c/test_conn_safety.c). */
+    if (a.connection_tune.frame_max != 0 && a.connection_tune.frame_max < MQ_FRAME_MIN_SIZE)
+        return mq_error_set(&c->err, MQ_E_PROTOCOL,
+                            "server's frame_max %u is below the protocol minimum %u",
+                            (unsigned)a.connection_tune.frame_max, (unsigned)MQ_FRAME_MIN_SIZE);
     mq_connection_tune_ok_t t;
     uint32_t fm = p->frame_max && p->frame_max < MQ_FRAME_MIN_SIZE ? MQ_FRAME_MIN_SIZE : p->frame_max;
     t.channel_max = (uint16_t)negotiate32(p->channel_max, a.connection_tune.channel_max);
@@ -606,6 +634,7 @@ int mq_conn_close(mq_conn *c)
     static const uint32_t r_close[] = {MQ_CONNECTION_CLOSE_OK, 0};
     mq_conn_release_held(c);
     if (!c->io) return MQ_OK;
+    if (mq_conn_check_process(c) < 0) return MQ_OK; /* closed silently: nothing more to do here */
     if (!c->open) {
         teardown(c);
         return MQ_OK;

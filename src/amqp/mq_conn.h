@@ -103,6 +103,18 @@ int mq_conn_open(mq_conn *c, const mq_conn_params *p);
 int mq_conn_close(mq_conn *c);
 /* Drops the socket at once, without protocol. */
 void mq_conn_abort(mq_conn *c);
+
+/* Fork safety.  A connection belongs to the process that opened it.  In
+ * any other process (a child forked meanwhile) it is never read or written:
+ * the first call that would touch the stream (every write, read, wait and
+ * close, mq_conn_check_process()) instead closes the child's own copy of
+ * the descriptor (no close/close-ok, no shutdown(), no TLS close_notify, no
+ * heartbeat thread join) and fails with MQ_E_NOT_CONNECTED and this text in
+ * the error record.  The parent's connection is unaffected. */
+#define MQ_FOREIGN_PROCESS_TEXT "connection was opened in another process"
+/* MQ_OK, or (in another process) the above: MQ_E_NOT_CONNECTED after the
+ * silent close.  No system call in the process that opened it. */
+int mq_conn_check_process(mq_conn *c);
 void mq_conn_free(mq_conn *c);                 /* aborts if still open */
 
 const mq_error *mq_conn_error(const mq_conn *c);

@@ -492,6 +492,27 @@ static int on_method(mq_conn *c, const mq_frame *f, mq_waiter *w)
     }
 }
 
+/* A body the embedder cannot hold (hooks.body_alloc said no: larger than
+ * the memory it may use).  The rest of the content cannot be skipped
+ * without reading it all, so the connection ends, but politely: a
+ * connection.close (506 RESOURCE_ERROR) is sent, without waiting for its
+ * close-ok, within a bounded write; then the socket is closed.  The error
+ * record names the size (tests/572). */
+static int refuse_body(mq_conn *c, uint64_t size)
+{
+    mq_connection_close_t m;
+    memset(&m, 0, sizeof m);
+    m.reply_code = MQ_REPLY_RESOURCE_ERROR;
+    m.reply_text = mq_cstr("RESOURCE_ERROR - message body too large for the client's memory");
+    double saved_wt = c->write_timeout;
+    if (c->write_timeout <= 0 || c->write_timeout > MQ_CLOSE_FALLBACK) c->write_timeout = MQ_CLOSE_FALLBACK;
+    if (c->io && mq_conn_put_method(c, 0, MQ_CONNECTION_CLOSE, &m) == MQ_OK) (void)mq_conn_send(c);
+    c->write_timeout = saved_wt;
+    mq_error_set(&c->err, MQ_E_NOMEM, "could not allocate a message body of %llu bytes",
+                 (unsigned long long)size);
+    return mq_conn_fail(c, MQ_E_NOMEM);
+}
+
 static int on_header(mq_conn *c, const mq_frame *f, mq_waiter *w)
 {
     mq_chan *ch = mq_conn_chan(c, f->channel);
@@ -513,11 +534,7 @@ static int on_header(mq_conn *c, const mq_frame *f, mq_waiter *w)
     memcpy(ch->asm_buf.data + ch->asm_buf.len, f->payload, f->size);
     ch->asm_buf.len += f->size;
     ch->body_handle = c->hooks.body_alloc(c->hooks.ud, (size_t)size, &ch->body);
-    if (!ch->body_handle) {
-        mq_error_set(&c->err, MQ_E_NOMEM, "could not allocate a message body of %llu bytes",
-                     (unsigned long long)size);
-        return mq_conn_fail(c, MQ_E_NOMEM);
-    }
+    if (!ch->body_handle) return refuse_body(c, size);
     ch->body_size = size;
     ch->body_got = 0;
     if (size == 0) return content_done(c, ch, f->channel, w);
@@ -636,6 +653,7 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
     /* before tune the server must stay within a sane size; after it, the
      * negotiated frame_max (0: no limit) */
     uint32_t limit = c->frame_max ? c->frame_max : (c->open ? 0 : MQ_PRE_TUNE_FRAME_MAX);
+    if (c->io && mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
     /* Only an event wait is a safe point for the embedder's pending code
      * (mq_hooks.interrupt): nothing of the connection's state lives on
      * this stack, so the wait may return and be called again. */

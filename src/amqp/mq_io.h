@@ -18,6 +18,7 @@
 
 #include <sys/types.h>
 #include <sys/uio.h>
+#include <unistd.h>
 #include "mq_conn.h"
 
 #ifdef __cplusplus
@@ -59,7 +60,26 @@ struct mq_io {
                                     reader never store to the same one) */
     bool read_needs_lock;        /* reads share state with writes (TLS): a
                                     writer thread forces reads under the lock */
+    pid_t pid;                   /* process that connected: after fork() only
+                                    it may read or write the stream */
+    unsigned forks;              /* mq_io_fork_count() when it connected */
 };
+
+/* Records the calling process as io's owner (the transports' constructors). */
+void mq_io_set_owner(mq_io *io);
+/* How many fork()s led to this process since the first connection was
+ * made (a pthread_atfork() child handler counts them): unchanged in the
+ * parent, so that the owner check costs no system call there. */
+unsigned mq_io_fork_count(void);
+/* Is io used in a process other than the one that connected it (a child
+ * forked meanwhile)?  Parent and child share the socket and, with TLS, the
+ * session state: a byte written or read by the child corrupts the parent's
+ * stream, so such a process may only close its own descriptor.  getpid()
+ * is asked only after a fork. */
+static inline bool mq_io_foreign(const mq_io *io)
+{
+    return io->forks != mq_io_fork_count() && io->pid != getpid();
+}
 
 /* ---- clock and deadlines (nanoseconds of CLOCK_MONOTONIC; 0 = none) ---- */
 int64_t mq_clock_ns(void);

@@ -17,6 +17,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/socket.h>
@@ -27,6 +28,23 @@
 #ifndef IOV_MAX
 #define IOV_MAX 1024
 #endif
+
+/* ---- owner process ------------------------------------------------------ */
+
+static unsigned io_forks; /* bumped in every child fork() creates */
+static pthread_once_t io_forks_once = PTHREAD_ONCE_INIT;
+
+static void io_forks_child(void) { io_forks++; } /* the child's only thread */
+static void io_forks_register(void) { (void)pthread_atfork(NULL, NULL, io_forks_child); }
+
+unsigned mq_io_fork_count(void) { return __atomic_load_n(&io_forks, __ATOMIC_RELAXED); }
+
+void mq_io_set_owner(mq_io *io)
+{
+    (void)pthread_once(&io_forks_once, io_forks_register);
+    io->pid = getpid();
+    io->forks = mq_io_fork_count();
+}
 
 /* Longest single poll() while an interrupt hook wants to be called. */
 #define MQ_POLL_SLICE_NS 100000000LL
@@ -312,6 +330,7 @@ mq_io *mq_io_tcp_new(int fd, mq_error *err)
     (void)fcntl(fd, F_SETFL, 0); /* a socket's only status flag set here is O_NONBLOCK */
     t->base.ops = &tcp_ops;
     t->base.fd = fd;
+    mq_io_set_owner(&t->base);
     t->base.rwant = POLLIN;
     t->base.wwant = POLLOUT;
     return &t->base;

@@ -182,6 +182,8 @@ static ssize_t tls_writev(mq_io *io, const struct iovec *iov, int cnt, mq_error 
 static void tls_close(mq_io *io)
 {
     tls_io *t = (tls_io *)io;
+    /* no SSL_shutdown(): it would write a close_notify, which a forked
+     * child must never do; SSL_free() only releases memory */
     if (t->ssl) SSL_free(t->ssl); /* frees the BIO too */
     if (t->ctx) SSL_CTX_free(t->ctx);
     if (t->meth) BIO_meth_free(t->meth);
@@ -271,6 +273,7 @@ mq_io *mq_io_tls_new(int fd, const mq_conn_params *p, int64_t deadline, const mq
     }
     t->base.ops = &tls_ops;
     t->base.fd = fd;
+    mq_io_set_owner(&t->base);
     t->base.rwant = POLLIN;
     t->base.wwant = POLLOUT;
     t->base.read_needs_lock = true;

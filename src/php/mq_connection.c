@@ -168,6 +168,16 @@ static bool conn_params(zend_object *obj, php_mq_connection *c, mq_conn_params *
         p->cert = Z_STRVAL_P(cert);
         p->key = Z_STRVAL_P(key);
     }
+    /* php-amqp connects in plain text when cert/key are set without cacert
+     * (the certificate silently unused); mq refuses instead: never plain
+     * text when TLS was evidently meant (tests/574) */
+    if (!p->tls && ((Z_TYPE_P(cert) == IS_STRING && Z_STRLEN_P(cert) > 0)
+                    || (Z_TYPE_P(key) == IS_STRING && Z_STRLEN_P(key) > 0))) {
+        php_mq_throwf(mq_ce_AMQPConnectionException, 0,
+                      "Socket error: cert/key set without cacert; TLS needs cacert (or an amqps:// URI), "
+                      "refusing to connect in plain text");
+        return false;
+    }
     p->verify = Z_TYPE_P(php_mq_conn_slot(obj, MQ_CONN_PROP_VERIFY)) != IS_FALSE;
     if (Z_TYPE_P(name) == IS_STRING) {
         p->connection_name = mq_bytes_of(Z_STRVAL_P(name), Z_STRLEN_P(name));

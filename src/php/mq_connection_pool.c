@@ -30,17 +30,52 @@ static int le_mq_pconn;
 
 /* ---- core hooks ------------------------------------------------------- */
 
+/* Bodies of at least this size are checked against the memory actually
+ * available before they are allocated; smaller ones cannot end a process
+ * that is not already at its limit. */
+#define MQ_BODY_CHECK_MIN (1024 * 1024)
+/* Room kept beyond the body itself: the string header, page and chunk
+ * rounding of Zend's allocator, the envelope around the body. */
+#define MQ_BODY_HEADROOM (2 * 1024 * 1024)
+
 /* Message bodies are zend_strings from the request heap, so that a body
- * becomes a PHP string without a copy.  NULL (the core reports out of
- * memory) when the body could never fit within memory_limit. */
+ * becomes a PHP string without a copy.  The size comes from the broker and
+ * Zend's allocator ends the process (a fatal "Allowed memory size
+ * exhausted" or "Out of memory") when it cannot provide it, so a large body
+ * is first checked: with a memory_limit, it must fit in what is left of it
+ * (limit - real usage - headroom); without one (-1), or with the Zend
+ * allocator off (USE_ZEND_ALLOC=0: no limit accounting, malloc() failures
+ * are fatal), malloc() must be able to provide it (a probe that fails
+ * gracefully, then freed).  NULL makes
+ * the core refuse the body: an exception naming the size, the connection
+ * closed (tests/572). */
 static void *mq_hook_body_alloc(void *ud, size_t len, char **data)
 {
     zend_string *s;
-    size_t limit = PG(memory_limit) > 0 ? (size_t)PG(memory_limit) : 0;
 
     (void)ud;
-    if (len > ZSTR_MAX_LEN - 1 || (limit && len > limit)) {
+    if (len > ZSTR_MAX_LEN - 1 - MQ_BODY_HEADROOM) {
         return NULL;
+    }
+    if (len >= MQ_BODY_CHECK_MIN) {
+        if (PG(memory_limit) > 0 && is_zend_mm()) {
+            size_t limit = (size_t)PG(memory_limit), used = zend_memory_usage(true);
+
+            if (used + MQ_BODY_HEADROOM >= limit || len > limit - used - MQ_BODY_HEADROOM) {
+                return NULL;
+            }
+        } else {
+            /* memory_limit still bounds a body, usage unknown */
+            if (PG(memory_limit) > 0 && len + MQ_BODY_HEADROOM > (size_t)PG(memory_limit)) {
+                return NULL;
+            }
+            void *probe = malloc(len + MQ_BODY_HEADROOM);
+
+            if (!probe) {
+                return NULL;
+            }
+            free(probe);
+        }
     }
     s = zend_string_alloc(len, 0);
     ZSTR_VAL(s)[len] = '\0';

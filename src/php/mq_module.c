@@ -19,6 +19,7 @@
 #include "php_mq_internal.h"
 #include "zend_operators.h"
 #include "zend_strtod.h"
+#include "SAPI.h"
 
 #include <openssl/opensslv.h>
 #include <openssl/crypto.h>
@@ -115,6 +116,22 @@ static ZEND_INI_MH(mq_ini_on_update_any)
     return SUCCESS;
 }
 
+/* phpinfo() / php --ri: amqp.password is shown masked ("********" when
+ * set), never in clear (tests/573). */
+static ZEND_INI_DISP(mq_ini_display_password)
+{
+    zend_string *value = (type == ZEND_INI_DISPLAY_ORIG && ini_entry->modified)
+                             ? ini_entry->orig_value : ini_entry->value;
+
+    if (value && ZSTR_LEN(value) > 0) {
+        PUTS("********");
+    } else if (sapi_module.phpinfo_as_text) {
+        PUTS("no value");
+    } else {
+        PUTS("<i>no value</i>");
+    }
+}
+
 /* Declaration order = the peer's (reflection and phpinfo() list them in
  * this order); mq's own entries follow. */
 PHP_INI_BEGIN()
@@ -127,7 +144,8 @@ PHP_INI_BEGIN()
     PHP_INI_ENTRY("amqp.connect_timeout", "0", PHP_INI_ALL, mq_ini_on_update_timeout)
     PHP_INI_ENTRY("amqp.rpc_timeout", "0", PHP_INI_ALL, mq_ini_on_update_timeout)
     PHP_INI_ENTRY1("amqp.login", "guest", PHP_INI_ALL, mq_ini_on_update_length, (void *)&mq_range_login)
-    PHP_INI_ENTRY1("amqp.password", "guest", PHP_INI_ALL, mq_ini_on_update_length, (void *)&mq_range_login)
+    PHP_INI_ENTRY1_EX("amqp.password", "guest", PHP_INI_ALL, mq_ini_on_update_length, (void *)&mq_range_login,
+                      mq_ini_display_password)
     PHP_INI_ENTRY("amqp.auto_ack", "0", PHP_INI_ALL, mq_ini_on_update_any)
     PHP_INI_ENTRY1("amqp.prefetch_count", "3", PHP_INI_ALL, mq_ini_on_update_long, (void *)&mq_range_u16)
     PHP_INI_ENTRY1("amqp.prefetch_size", "0", PHP_INI_ALL, mq_ini_on_update_long, (void *)&mq_range_u32)
