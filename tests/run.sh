@@ -159,11 +159,14 @@ check_counted() {
         say "ok - $name: $p passed${k:+, $k skipped}"
     fi
 }
-# env_gap REASON: true when a skip reason names something that
+# env_gap LINE: true when the reason of a SKIP line (after "reason: ", not
+# the title) names something that
 # tools/install-deps.sh installs (a program or Debian package), or mq.so
 # itself: such a skip is a failure of the test machine, not a skip.
 env_gap() {
-    [[ "$1" =~ php-cgi|python3|php-symfony|rabbitmq|valgrind|openssl|\(Debian\)|Required\ extensions?\ missing:\ (.*,\ )?amqp(,|$)|loaded\ mq\.so ]]
+    local reason=$1
+    [[ "$reason" == *"reason: "* ]] && reason=${reason##*reason: }
+    [[ "$reason" =~ php-cgi|python3|php-symfony|rabbitmq|valgrind|openssl|\(Debian\)|Required\ extensions?\ missing:\ (.*,\ )?amqp(,|$)|loaded\ mq\.so ]]
 }
 
 # ---------------------------------------------------------------- broker

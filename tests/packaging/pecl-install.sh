@@ -229,7 +229,9 @@ while IFS= read -r line; do
         SKIP)
             # amqp reported missing (mq.so did not load), or a program or
             # package that tools/install-deps.sh installs: a failure.
-            if [[ "$line" =~ php-cgi|python3|php-symfony|rabbitmq|valgrind|openssl|\(Debian\)|Required\ extensions?\ missing:\ (.*,\ )?amqp(,|$)|loaded\ mq\.so ]]; then
+            reason=$line
+            [[ "$reason" == *"reason: "* ]] && reason=${reason##*reason: }
+            if [[ "$reason" =~ php-cgi|python3|php-symfony|rabbitmq|valgrind|openssl|\(Debian\)|Required\ extensions?\ missing:\ (.*,\ )?amqp(,|$)|loaded\ mq\.so ]]; then
                 nfail=$((nfail + 1)); echo "    $line (a failure: tools/install-deps.sh installs what it needs)"
             else
                 nskip=$((nskip + 1)); echo "    $line"
