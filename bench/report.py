@@ -9,7 +9,7 @@ every client that ran it (the CI smoke run uses this).  Standard library only.
 
 Impossible figures are refused: a count or cost per message below zero
 (the N - 0 subtraction of two noisy measurements can give one) is not
-shown in any table (its cell reads "refused"), results.md lists it under
+shown in any table (it is dropped: its cell reads "refused"), results.md lists it under
 "Refused figures", and --check fails on it (except in a smoke run).
 
 --notes NOTES.md: the hand-written notes may quote only figures that the
@@ -30,14 +30,10 @@ FALLBACK_TITLES = {"mq": "mq", "pecl": "PECL amqp", "amqplib": "php-amqplib",
 
 
 def fmt_int(v):
-    if v == "refused":
-        return v
     return "—" if v is None else "{:,}".format(int(round(v)))
 
 
 def fmt_num(v, digits=2):
-    if v == "refused":
-        return v
     if v is None:
         return "—"
     if abs(v) >= 100:
@@ -48,7 +44,7 @@ def fmt_num(v, digits=2):
 
 
 def fmt_ratio(a, b):
-    if not isinstance(a, (int, float)) or not isinstance(b, (int, float)) or b == 0:
+    if a is None or b is None or b == 0:
         return "—"
     return "%.2f×" % (a / b)
 
@@ -65,6 +61,7 @@ class Report:
         self.titles = dict(FALLBACK_TITLES, **data.get("client_titles", {}))
         self.cases = {c["id"]: c for c in data["cases"]}
         self.refused = []
+        self.refused_keys = set()   # (case id, client, key): shown as "refused"
         self._refuse_impossible()
 
     # Per-message figures that cannot be negative; the *_min/*_max, the
@@ -82,12 +79,13 @@ class Report:
                     base = k[:-4] if k.endswith(("_min", "_max")) else k
                     if base in self.NONNEGATIVE and bad(r[k]):
                         self.refused.append("%s / %s: %s = %r" % (case["id"], c, k, r[k]))
-                        r[k] = "refused"
+                        r[k] = None
+                        self.refused_keys.add((case["id"], c, k))
                     elif k.endswith("_by_name") and isinstance(r[k], dict):
                         for name, v in list(r[k].items()):
                             if bad(v):
                                 self.refused.append("%s / %s: %s[%s] = %r" % (case["id"], c, k, name, v))
-                                r[k][name] = "refused"
+                                del r[k][name]
 
     def t(self, c):
         return self.titles.get(c, c)
@@ -115,6 +113,8 @@ class Report:
                     cells.append("n/a")
                     continue
                 cell = fmt(get(res, c, key))
+                if (case["id"], c, key) in self.refused_keys:
+                    cell = "refused"
                 lo, hi, mid = get(res, c, key + "_min"), get(res, c, key + "_max"), get(res, c, key)
                 if spread and lo is not None and hi is not None and mid and len(res[c].get("runs", [])) > 1:
                     cell += " ±%d%%" % round((hi - lo) / 2 / mid * 100)
@@ -603,6 +603,8 @@ class Report:
                 if case["id"] in require_syscalls:
                     keys.append("syscalls")
                 for k in keys:
+                    if (case["id"], c, k) in self.refused_keys:
+                        continue   # parsed, but impossible: reported above
                     v = r.get(k)
                     if not isinstance(v, (int, float)) or math.isnan(v) or math.isinf(v):
                         problems.append("%s / %s: %s is %r" % (case["id"], c, k, v))
