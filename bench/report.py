@@ -6,11 +6,22 @@
 
 --check: exit non-zero unless every case has parsed, numeric figures for
 every client that ran it (the CI smoke run uses this).  Standard library only.
+
+Impossible figures are refused: a count or cost per message below zero
+(the N - 0 subtraction of two noisy measurements can give one) is not
+shown in any table (it is dropped: its cell reads "refused"), results.md lists it under
+"Refused figures", and --check fails on it (except in a smoke run).
+
+--notes NOTES.md: the hand-written notes may quote only figures that the
+generated part of results.md prints: every number in NOTES.md must appear
+as a number somewhere in the generated tables or text (dates and case
+names included), else report.py names it and exits 1 without writing.
 """
 import argparse
 import html
 import json
 import math
+import re
 import sys
 
 COLORS = {"mq": "#e8590c", "pecl": "#1c7ed6", "amqplib": "#868e96", "c": "#2f9e44"}
@@ -49,6 +60,32 @@ class Report:
         self.clients = data["clients"]
         self.titles = dict(FALLBACK_TITLES, **data.get("client_titles", {}))
         self.cases = {c["id"]: c for c in data["cases"]}
+        self.refused = []
+        self.refused_keys = set()   # (case id, client, key): shown as "refused"
+        self._refuse_impossible()
+
+    # Per-message figures that cannot be negative; the *_min/*_max, the
+    # rounds ("runs") and per-name system call counts too.
+    NONNEGATIVE = ("instr", "cpu_us", "user_us", "sys_us", "syscalls", "syscalls_fast",
+                   "rate", "rss_kb", "broker_us")
+
+    def _refuse_impossible(self):
+        def bad(v):
+            return isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0
+
+        for case in self.d["cases"]:
+            for c, r in case["results"].items():
+                for k in list(r):
+                    base = k[:-4] if k.endswith(("_min", "_max")) else k
+                    if base in self.NONNEGATIVE and bad(r[k]):
+                        self.refused.append("%s / %s: %s = %r" % (case["id"], c, k, r[k]))
+                        r[k] = None
+                        self.refused_keys.add((case["id"], c, k))
+                    elif k.endswith("_by_name") and isinstance(r[k], dict):
+                        for name, v in list(r[k].items()):
+                            if bad(v):
+                                self.refused.append("%s / %s: %s[%s] = %r" % (case["id"], c, k, name, v))
+                                del r[k][name]
 
     def t(self, c):
         return self.titles.get(c, c)
@@ -76,6 +113,8 @@ class Report:
                     cells.append("n/a")
                     continue
                 cell = fmt(get(res, c, key))
+                if (case["id"], c, key) in self.refused_keys:
+                    cell = "refused"
                 lo, hi, mid = get(res, c, key + "_min"), get(res, c, key + "_max"), get(res, c, key)
                 if spread and lo is not None and hi is not None and mid and len(res[c].get("runs", [])) > 1:
                     cell += " ±%d%%" % round((hi - lo) / 2 / mid * 100)
@@ -340,6 +379,16 @@ class Report:
         for text, value, verdict in self.targets():
             out.append("| %s | %s | %s |" % (text, value, verdict))
         out.append("")
+        if self.refused:
+            out.append("## Refused figures")
+            out.append("")
+            out.append("Impossible values in results.json, shown as \"refused\" in the tables "
+                       "(a count per message below zero comes from the N − 0 subtraction of two "
+                       "measurements, not from the client):")
+            out.append("")
+            for r in self.refused:
+                out.append("* " + r)
+            out.append("")
         if notes:
             out.append("## Notes on this run")
             out.append("")
@@ -542,6 +591,10 @@ class Report:
 
     def check(self, require_instr, require_syscalls):
         problems = list(self.d.get("errors", []))
+        # (A smoke run's few hundred messages make N - 0 noise likely: there
+        # the refused figures are shown, not failed.)
+        if not self.d.get("smoke"):
+            problems += ["impossible figure: " + r for r in self.refused]
         for case in self.d["cases"]:
             for c, r in case["results"].items():
                 keys = ["rate", "cpu_us", "rss_kb"]
@@ -550,10 +603,30 @@ class Report:
                 if case["id"] in require_syscalls:
                     keys.append("syscalls")
                 for k in keys:
+                    if (case["id"], c, k) in self.refused_keys:
+                        continue   # parsed, but impossible: reported above
                     v = r.get(k)
                     if not isinstance(v, (int, float)) or math.isnan(v) or math.isinf(v):
                         problems.append("%s / %s: %s is %r" % (case["id"], c, k, v))
         return problems
+
+
+# A number as the notes and tables write it: 4,196  0.46  -0.00  12,050.
+NUMBER = re.compile(r"(?<![\w.,])[−-]?\d+(?:,\d{3})*(?:\.\d+)?(?![\w])")
+
+
+def numbers(text):
+    return [m.group(0).replace("−", "-") for m in NUMBER.finditer(text)]
+
+
+def unsupported_notes_figures(generated, notes):
+    """The numbers in notes that the generated markdown does not print."""
+    known = set(numbers(generated))
+    missing = []
+    for n in numbers(notes):
+        if n not in known and n not in missing:
+            missing.append(n)
+    return missing
 
 
 def main():
@@ -580,6 +653,11 @@ def main():
         if a.notes:
             with open(a.notes) as f:
                 notes = f.read()
+            missing = unsupported_notes_figures(rep.markdown(svg_name, None), notes)
+            if missing:
+                print("report.py: %s quotes figures that the tables do not show: %s" % (
+                    a.notes, ", ".join(missing)), file=sys.stderr)
+                return 1
         with open(a.md, "w") as f:
             f.write(rep.markdown(svg_name, notes) + "\n")
     if a.check:

@@ -16,11 +16,23 @@
 #   7. the phpt tests again under valgrind (-m)
 #   8. stops the broker
 #
-# --quick skips ASan, fuzzing and valgrind.  MQ_PHPT_JOBS=N runs the phpt
-# tests in N workers (default 1: some tests pause or restart the broker).  Each build/check step, each C
-# test line, each fuzz target and each phpt counts as one test; a skipped
-# phpt counts as skipped.  Logs: build/test-logs/.  The last line printed is
-# "N passed, N failed[, N skipped]"; the exit code is 1 when anything failed.
+# --quick skips ASan, fuzzing, the PECL-tarball pass and valgrind.
+# MQ_PHPT_JOBS=N runs the phpt tests in N workers (default 1: some tests
+# pause or restart the broker).
+#
+# What counts: every check, every C test line (TAP), every fuzz target,
+# every phpt of every pass (main, valgrind, PECL tarball, cluster), every
+# example, and every check of the packaging scripts ("NAME: N passed, N
+# failed" lines).  Setup steps (builds, broker and cluster start/stop) are
+# not tests: they print "ok (setup)" or "FAILED (setup)", and a failed one
+# fails the run without changing the counts.  A skip counts as skipped only
+# when the environment cannot run the test; a test skipped for a program or
+# Debian package that tools/install-deps.sh installs (php-cgi, python3,
+# php-symfony-amqp-messenger, ...) counts as failed.  run-tests.php's retry
+# of "flaky" tests is off in every pass (build/run-tests-noretry.php).
+# A table of the counts per section comes before the last line.  Logs:
+# build/test-logs/.  The last line printed is "N passed, N failed[, N
+# skipped]"; the exit code is 1 when anything (test or setup) failed.
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -30,7 +42,7 @@ QUICK=0
 for arg in "$@"; do
     case "$arg" in
         --quick) QUICK=1 ;;
-        -h | --help) sed -n '4,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '4,37p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: unknown option $arg" >&2; exit 2 ;;
     esac
 done
@@ -47,37 +59,114 @@ START_TIME=$(date +%s)
 PASSED=0
 FAILED=0
 SKIPPED=0
+SETUP_FAILED=0
 FAILED_NAMES=()
+# Per-section counts, for the table before the last line.
+SECTIONS=()
+declare -A SEC_PASS=() SEC_FAIL=() SEC_SKIP=()
+SEC=""
 
 say() { printf '%s\n' "$*"; }
-section() { say ""; say "=== $*"; }
-pass() { PASSED=$((PASSED + 1)); say "ok - $1"; }
+# section TITLE [KEY]: a heading; the counts that follow go to KEY (default
+# TITLE) in the table.
+section() {
+    say ""; say "=== $1"
+    SEC=${2:-$1}
+    if [ -z "${SEC_PASS[$SEC]+x}" ]; then
+        SECTIONS+=("$SEC"); SEC_PASS[$SEC]=0; SEC_FAIL[$SEC]=0; SEC_SKIP[$SEC]=0
+    fi
+}
+# count PASSED FAILED SKIPPED: adds to the totals and the current section.
+count() {
+    PASSED=$((PASSED + $1)); FAILED=$((FAILED + $2)); SKIPPED=$((SKIPPED + $3))
+    SEC_PASS[$SEC]=$((SEC_PASS[$SEC] + $1))
+    SEC_FAIL[$SEC]=$((SEC_FAIL[$SEC] + $2))
+    SEC_SKIP[$SEC]=$((SEC_SKIP[$SEC] + $3))
+}
+pass() { count 1 0 0; say "ok - $1"; }
 # fail NAME [LOG [LINES]]: counts a failure and shows the end of LOG, or,
 # for a build log (name ending in build.log), its compiler/linker diagnostics.
 fail() {
-    FAILED=$((FAILED + 1))
+    count 0 1 0
     FAILED_NAMES+=("$1")
     say "FAILED - $1"
-    if [ -n "${2:-}" ] && [ -f "$2" ]; then
+    show_log "${2:-}" "${3:-}"
+}
+# setup_fail NAME [LOG [LINES]]: a setup step failed: the run fails, no
+# test is counted.
+setup_fail() {
+    SETUP_FAILED=$((SETUP_FAILED + 1))
+    FAILED_NAMES+=("setup: $1")
+    say "FAILED (setup) - $1"
+    show_log "${2:-}" "${3:-}"
+}
+setup_ok() { say "ok (setup) - $1"; }
+show_log() {
+    if [ -n "${1:-}" ] && [ -f "$1" ]; then
         local diag=""
-        if [[ "$2" == *build.log ]]; then
-            diag=$(grep -E '(error|warning):|undefined reference|\*\*\* |^ +[0-9]+ \||^ +\| +\^' "$2" |
-                grep -vE 'configure\.ac:|libtool: warning' | head -n "${3:-40}")
+        if [[ "$1" == *build.log ]]; then
+            diag=$(grep -E '(error|warning):|undefined reference|\*\*\* |^ +[0-9]+ \||^ +\| +\^' "$1" |
+                grep -vE 'configure\.ac:|libtool: warning' | head -n "${2:-40}")
         fi
         if [ -n "$diag" ]; then
             printf '%s\n' "$diag" | sed 's/^/    | /'
         else
-            tail -n "${3:-40}" "$2" | sed 's/^/    | /'
+            tail -n "${2:-40}" "$1" | sed 's/^/    | /'
         fi
-        say "    (full log: ${2#"$ROOT"/})"
+        say "    (full log: ${1#"$ROOT"/})"
     fi
 }
-skip() { SKIPPED=$((SKIPPED + 1)); say "skipped - $1"; }
+skip() { count 0 0 1; say "skipped - $1"; }
 # check NAME LOG CMD...: runs CMD with output to LOG; pass or fail.
 check() {
     local name=$1 log=$2
     shift 2
     if "$@" >"$log" 2>&1; then pass "$name"; else fail "$name" "$log"; fi
+}
+# setup_check NAME LOG CMD...: a setup step (a build): ok or a setup failure.
+setup_check() {
+    local name=$1 log=$2
+    shift 2
+    if "$@" >"$log" 2>&1; then setup_ok "$name"; else setup_fail "$name" "$log"; fi
+}
+# check_counted NAME LOG CMD...: runs a script whose last counting line is
+# "WHAT: N passed, N failed[, N skipped]" and counts each of its results; no
+# such line is one failure; a non-zero exit with no failure counted is a
+# setup failure.
+check_counted() {
+    local name=$1 log=$2 line p f k rc
+    shift 2
+    "$@" >"$log" 2>&1
+    rc=$?
+    line=$(grep -E '^[A-Za-z0-9_. -]+: [0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$' "$log" | tail -n 1)
+    if [ -z "$line" ]; then
+        fail "$name (no result line)" "$log"
+        return
+    fi
+    p=$(sed -E 's/.*: ([0-9]+) passed.*/\1/' <<<"$line")
+    f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
+    k=$(sed -nE 's/.* ([0-9]+) skipped$/\1/p' <<<"$line")
+    count "$p" "$f" "${k:-0}"
+    if [ "$f" -gt 0 ]; then
+        FAILED_NAMES+=("$name ($f)")
+        say "FAILED - $name: $f of $((p + f)) failed"
+        grep -E '^(FAIL|not ok|FAILED)' "$log" | head -n 40 | sed 's/^/    | /'
+        show_log "$log" 30
+    elif [ $rc -ne 0 ]; then
+        # (the script's own setup, e.g. a broker start, failed)
+        setup_fail "$name exited with status $rc, no test failed" "$log"
+    else
+        say "ok - $name: $p passed${k:+, $k skipped}"
+    fi
+}
+# env_gap LINE: true when the reason of a SKIP line (after "reason: ", not
+# the title) names something that
+# tools/install-deps.sh installs (a program or Debian package), or mq.so
+# itself: such a skip is a failure of the test machine, not a skip.
+env_gap() {
+    local reason=$1
+    [[ "$reason" == *"reason: "* ]] && reason=${reason##*reason: }
+    [[ "$reason" =~ php-cgi|python3|php-symfony|rabbitmq|valgrind|openssl|\(Debian\)|Required\ extensions?\ missing:\ (.*,\ )?amqp(,|$)|loaded\ mq\.so ]]
 }
 
 # ---------------------------------------------------------------- broker
@@ -103,9 +192,9 @@ bash "$ROOT/tests/broker.sh" start "$BROKER_DIR" >"$LOGS/broker-start.log" 2>&1 
 BROKER_STARTER=$!
 
 # ---------------------------------------------------------------- 1. extension
-section "extension build (gcc, -Werror)"
+section "extension build (gcc, -Werror)" "extension"
 # config.m4 and config.w32 list the same sources, sorted, and all of them.
-check "config.m4 and config.w32 list all sources" "$LOGS/source-lists.log" \
+check_counted "config.m4 and config.w32 list all sources" "$LOGS/source-lists.log" \
     bash tests/packaging/config-w32-sync.sh
 
 build_extension() {
@@ -119,7 +208,7 @@ build_extension() {
         make -j"$JOBS" EXTRA_CFLAGS=-Werror &&
         test -f modules/mq.so
 }
-check "extension builds with -Werror" "$LOGS/ext-build.log" build_extension
+setup_check "extension builds with -Werror" "$LOGS/ext-build.log" build_extension
 EXT_OK=0
 [ -f modules/mq.so ] && EXT_OK=1
 
@@ -164,20 +253,20 @@ fi
 check "stubs/*_arginfo.h up to date (tests/check-arginfo.sh)" "$LOGS/arginfo.log" bash tests/check-arginfo.sh
 
 # ---------------------------------------------------------------- 3. broker
-section "test broker"
+section "test broker" "extension"
 BROKER_OK=0
 if wait "$BROKER_STARTER"; then
     BROKER_STARTER=""
     # shellcheck disable=SC1091
     if . "$BROKER_DIR/env.sh"; then
         BROKER_OK=1
-        pass "private broker started (amqp $MQ_TEST_PORT, tls $MQ_TEST_TLS_PORT)"
+        setup_ok "private broker started (amqp $MQ_TEST_PORT, tls $MQ_TEST_TLS_PORT)"
     else
-        fail "private broker started (no env.sh)" "$LOGS/broker-start.log"
+        setup_fail "private broker started (no env.sh)" "$LOGS/broker-start.log"
     fi
 else
     BROKER_STARTER=""
-    fail "private broker started" "$LOGS/broker-start.log" 80
+    setup_fail "private broker started" "$LOGS/broker-start.log" 80
 fi
 
 # ---------------------------------------------------------------- 4. C tests
@@ -193,8 +282,7 @@ run_tap() {
     ok=$(grep -cE '^ok [0-9]+' "$log")
     notok=$(grep -cE '^not ok [0-9]+' "$log")
     plan=$(sed -nE 's/^1\.\.([0-9]+).*/\1/p' "$log" | tail -n 1)
-    PASSED=$((PASSED + ok))
-    FAILED=$((FAILED + notok))
+    count "$ok" "$notok" 0
     grep -E '^not ok [0-9]+' "$log" | sed "s|^|FAILED - $name: |"
     [ "$notok" -gt 0 ] && FAILED_NAMES+=("$name ($notok)")
     if [ $rc -ne 0 ] && [ "$notok" -eq 0 ]; then
@@ -209,13 +297,13 @@ run_tap() {
 
 run_c_flavour() {
     local flavour=$1 out=$2 src name bin
-    section "C tests ($flavour)"
+    section "C tests ($flavour)" "C tests ($flavour)"
     if [ ${#C_TESTS[@]} -eq 0 ]; then
         say "no tests/c/test_*.c"
         return
     fi
     rm -f "$out"/test_*
-    check "C tests build ($flavour)" "$LOGS/c-build-$flavour.log" \
+    setup_check "C tests build ($flavour)" "$LOGS/c-build-$flavour.log" \
         make -k -j"$JOBS" -C tests/c FLAVOUR="$flavour" all
     for src in "${C_TESTS[@]}"; do
         name=$(basename "$src" .c)
@@ -239,12 +327,12 @@ fi
 # ---------------------------------------------------------------- 5. fuzzing
 FUZZ_SRCS=(fuzz/fuzz_*.c)
 if [ $QUICK -eq 0 ]; then
-    section "fuzz targets (${FUZZ_SECONDS}s each)"
+    section "fuzz targets (${FUZZ_SECONDS}s each)" "fuzz targets"
     if [ ${#FUZZ_SRCS[@]} -eq 0 ]; then
         say "no fuzz/fuzz_*.c"
     else
         rm -f build/fuzz/fuzz_*
-        check "fuzz targets build" "$LOGS/fuzz-build.log" make -k -j"$JOBS" -C tests/c FLAVOUR=fuzz all
+        setup_check "fuzz targets build" "$LOGS/fuzz-build.log" make -k -j"$JOBS" -C tests/c FLAVOUR=fuzz all
         for src in "${FUZZ_SRCS[@]}"; do
             name=$(basename "$src" .c)
             bin="build/fuzz/$name"
@@ -332,9 +420,10 @@ phpt_run() {
         case "$kind" in
             PASS) npass=$((npass + 1)) ;;
             SKIP)
-                # amqp itself missing means mq.so did not load: a failure.
-                if [[ "$line" =~ Required\ extensions?\ missing:\ (.*,\ )?amqp(,|$) ]]; then
-                    nfail=$((nfail + 1)); FAILED_NAMES+=("$label: ${line#* }"); say "FAILED - $label: $line"
+                # amqp missing (mq.so did not load) or a package that
+                # install-deps.sh installs: a failure.
+                if env_gap "$line"; then
+                    nfail=$((nfail + 1)); FAILED_NAMES+=("$label: ${line#* }"); say "FAILED - $label: $line (skipped for something tools/install-deps.sh installs)"
                 else
                     nskip=$((nskip + 1)); say "skipped - $label: ${line#* }"
                 fi ;;
@@ -342,20 +431,22 @@ phpt_run() {
             *) nfail=$((nfail + 1)); FAILED_NAMES+=("$label: ${line#* }"); say "FAILED - $label: $line" ;;
         esac
     done <<<"$results"
-    PASSED=$((PASSED + npass))
-    FAILED=$((FAILED + nfail))
-    SKIPPED=$((SKIPPED + nskip))
+    if [ $((npass + nfail + nskip)) -lt "$ntests" ]; then
+        # Tests that gave no result (run-tests.php died or timed out) fail.
+        say "FAILED - $label: $ntests tests but $((npass + nfail + nskip)) results"
+        show_log "$log" 40
+        FAILED_NAMES+=("$label: $((ntests - npass - nfail - nskip)) tests without a result")
+        nfail=$((ntests - npass - nskip))
+    fi
+    count "$npass" "$nfail" "$nskip"
     if [ "$nfail" -gt 0 ]; then
         # The diffs of the failed tests.
         awk '/^========DIFF========/{p=1} p{print "    | " $0} /^========DONE========/{p=0}' "$log" | head -n 200
     fi
-    if [ $((npass + nfail + nskip)) -lt "$ntests" ]; then
-        fail "$label: $ntests tests but $((npass + nfail + nskip)) results" "$log" 40
-    fi
     say "    $label: $npass passed, $nfail failed, $nskip skipped"
 }
 
-section "phpt tests"
+section "phpt tests" "phpt"
 PHPT_FILES=(tests/*.phpt)
 # Artefacts of an earlier run (run-tests.php leaves them for failed tests).
 for f in "${PHPT_FILES[@]}"; do
@@ -363,7 +454,7 @@ for f in "${PHPT_FILES[@]}"; do
     rm -f "$b.diff" "$b.exp" "$b.log" "$b.out" "$b.mem" "$b.php" "$b.sh" "$b.skip.php" "$b.clean.php"
 done
 if [ -z "$RUN_TESTS" ]; then
-    fail "phpt: run-tests.php not found (php8.2-dev)"
+    setup_fail "phpt: run-tests.php not found (php8.2-dev)"
 elif [ ${#PHPT_FILES[@]} -eq 0 ]; then
     say "no tests/*.phpt"
 else
@@ -374,7 +465,7 @@ fi
 
 # ---------------------------------------------------------------- 6b. demo and examples
 # Each example's run.sh checks its own output; they use the private broker.
-section "demo and examples"
+section "demo and examples" "examples"
 if [ $BROKER_OK -eq 1 ]; then
     for ex in examples/*/run.sh; do
         [ -f "$ex" ] || continue
@@ -382,58 +473,70 @@ if [ $BROKER_OK -eq 1 ]; then
         env MQ_EXTENSION="$ROOT/modules/mq.so" timeout 180 bash "$ex" >"$LOGS/example-$name.log" 2>&1
         case $? in
             0) pass "example: $name" ;;
-            77) skip "example: $name (a package it needs is missing)" ;;
+            # 77: a package it needs is missing; install-deps.sh installs them all.
+            77) fail "example: $name (skipped: a package it needs is missing; tools/install-deps.sh installs it)" "$LOGS/example-$name.log" ;;
             *) fail "example: $name" "$LOGS/example-$name.log" ;;
         esac
     done
 else
-    fail "examples: no broker"
+    setup_fail "examples: no broker"
 fi
 
 # ---------------------------------------------------------------- 6b''. cluster
 # Three RabbitMQ nodes of their own (tests/cluster.sh): failover with a host
 # list, automatic recovery of a consumer whose node is killed, a quorum
 # queue's leader killed mid-publish.  tests/cluster/run.sh counts a skip as
-# a failure; each of its results counts here.
-section "cluster tests (three nodes)"
-if env MQ_EXTENSION="$ROOT/modules/mq.so" timeout 1200 bash tests/cluster/run.sh >"$LOGS/cluster.log" 2>&1; then
-    cl_rc=0
-else
-    cl_rc=1
-fi
+# a failure and prints "N passed, N failed" (its tests only; its cluster
+# start and stop are setup steps: they fail it without being counted); each
+# of its results counts here.  It uses the same run-tests.php without retry.
+section "cluster tests (three nodes)" "cluster"
+env MQ_EXTENSION="$ROOT/modules/mq.so" MQ_RUN_TESTS="$RUN_TESTS" timeout 1200 \
+    bash tests/cluster/run.sh >"$LOGS/cluster.log" 2>&1
+cl_rc=$?
 cl_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$LOGS/cluster.log" | tail -n 1)
 if [ -n "$cl_line" ]; then
     cl_pass=${cl_line%% passed*}
     cl_fail=${cl_line#*, }
     cl_fail=${cl_fail%% failed}
-    PASSED=$((PASSED + cl_pass))
-    say "ok - cluster: $cl_pass passed"
-    if [ "$cl_fail" -gt 0 ] || [ $cl_rc -ne 0 ]; then
-        fail "cluster: $cl_fail failed" "$LOGS/cluster.log" 60
+    count "$cl_pass" "$cl_fail" 0
+    grep -E '^(ok|FAILED)( \(setup\))? - ' "$LOGS/cluster.log" | sed 's/^/    /'
+    if [ "$cl_fail" -gt 0 ]; then
+        FAILED_NAMES+=("cluster ($cl_fail)")
+        show_log "$LOGS/cluster.log" 60
     fi
+    if [ $((cl_pass + cl_fail)) -eq 0 ]; then
+        setup_fail "cluster: no test ran" "$LOGS/cluster.log" 60
+    elif [ $cl_rc -ne 0 ] && [ "$cl_fail" -eq 0 ]; then
+        setup_fail "cluster: tests/cluster/run.sh exited with status $cl_rc (a setup step failed)" "$LOGS/cluster.log" 60
+    fi
+    say "    cluster: $cl_pass passed, $cl_fail failed"
 else
-    fail "cluster: tests/cluster/run.sh gave no result" "$LOGS/cluster.log" 60
+    setup_fail "cluster: tests/cluster/run.sh gave no result" "$LOGS/cluster.log" 60
 fi
 
 # ---------------------------------------------------------------- 6b'. benchmark smoke
 # A few hundred messages per case and client (mq, PECL amqp, php-amqplib, C
 # on librabbitmq): checks that the benchmark runs and its figures parse.
 # Speed is never asserted here: the full run writes bench/results.md.
-section "benchmark smoke run"
+section "benchmark smoke run" "benchmark smoke"
 if [ $BROKER_OK -eq 1 ]; then
     check "bench/run.sh --smoke" "$LOGS/bench-smoke.log" \
         env MQ_EXTENSION="$ROOT/modules/mq.so" timeout 600 bash bench/run.sh --smoke
 else
-    fail "benchmark smoke: no broker"
+    setup_fail "benchmark smoke: no broker"
 fi
 
 # ---------------------------------------------------------------- 6c. packaging
 section "packaging"
-check "package.xml lists every file" "$LOGS/package-xml.log" bash tests/packaging/check-package-xml.sh
-check "composer.json (PIE) validates" "$LOGS/composer.log" bash tests/packaging/composer-validate.sh
+check_counted "package.xml lists every file" "$LOGS/package-xml.log" bash tests/packaging/check-package-xml.sh
+check_counted "composer.json (PIE) validates" "$LOGS/composer.log" bash tests/packaging/composer-validate.sh
+# The PECL tarball: package, install and load (3 tests), then every phpt
+# of the unpacked tarball, each counted, with the same run-tests.php
+# without retry.
 if [ $QUICK -eq 0 ] && [ $BROKER_OK -eq 1 ]; then
-    check "pecl package + install + phpt suite from the tarball" "$LOGS/pecl-install.log" \
-        timeout 900 bash tests/packaging/pecl-install.sh
+    section "PECL tarball: package, install, phpt suite" "PECL tarball"
+    check_counted "pecl package + install + phpt suite from the tarball" "$LOGS/pecl-install.log" \
+        env MQ_RUN_TESTS="$RUN_TESTS" timeout 900 bash tests/packaging/pecl-install.sh
 fi
 
 # ---------------------------------------------------------------- 7. valgrind
@@ -441,35 +544,43 @@ fi
 # memory errors fail a test), two workers.  PCRE's JIT makes valgrind report
 # false uninitialised reads, so it is off here.
 if [ $QUICK -eq 0 ]; then
-    section "phpt tests under valgrind"
+    section "phpt tests under valgrind" "valgrind"
     if ! command -v valgrind >/dev/null; then
-        fail "valgrind: not installed"
+        setup_fail "valgrind: not installed (tools/install-deps.sh installs it)"
     elif [ -n "$RUN_TESTS" ] && [ ${#PHPT_FILES[@]} -gt 0 ]; then
-        # run-tests.php -m traces children too; a test's helpers (rabbitmqctl,
-        # Erlang, shells, php-cgi) are not under test: valgrind only the PHP
-        # process that runs the test.
+        # run-tests.php -m runs valgrind --trace-children=yes.  The helpers a
+        # test starts are not under test and are not traced: shells (exec()
+        # and popen() go through /bin/sh, so rabbitmqctl and Erlang behind
+        # them are never traced either), env (the tests' "env -u LD_PRELOAD"
+        # children), python3 and anything of RabbitMQ.  php-cgi is traced:
+        # the persistent-connection tests (127, 128) run their requests in
+        # it, and the pooled connections live there; its reports go to the
+        # test's valgrind log and fail the test like the PHP process's.
+        # (A test's --ENV-- may set its own VALGRIND_OPTS.)
+        export VALGRIND_OPTS="--trace-children-skip=*/sh,*/bash,*/dash,*/env,*/python3*,*rabbitmq*,*/erl*,*/epmd"
         # Tests with a --CONFLICTS-- section stop, kill or alarm the shared
-        # broker: one at a time, after the others (which run in parallel).
-        export VALGRIND_OPTS="--trace-children-skip=*"
+        # broker, and php-cgi under valgrind needs seconds to start (the
+        # FastCGI tests wait for it): those run one at a time, after the
+        # others (which run in parallel).
         VG_PAR=() VG_SER=()
         for t in "${PHPT_FILES[@]}"; do
-            if grep -q '^--CONFLICTS--' "$t"; then VG_SER+=("$t"); else VG_PAR+=("$t"); fi
+            if grep -qE '^--CONFLICTS--|_fastcgi\.inc' "$t"; then VG_SER+=("$t"); else VG_PAR+=("$t"); fi
         done
         [ ${#VG_PAR[@]} -eq 0 ] || phpt_run "valgrind" "$LOGS/valgrind.log" -m -j2 -d pcre.jit=0 \
             --set-timeout 600 -- "${VG_PAR[@]}"
-        [ ${#VG_SER[@]} -eq 0 ] || phpt_run "valgrind (broker-wide tests)" "$LOGS/valgrind-serial.log" -m \
+        [ ${#VG_SER[@]} -eq 0 ] || phpt_run "valgrind (one at a time)" "$LOGS/valgrind-serial.log" -m \
             -d pcre.jit=0 --set-timeout 600 -- "${VG_SER[@]}"
         unset VALGRIND_OPTS
     fi
 fi
 
 # ---------------------------------------------------------------- 8. broker stop
-section "test broker stop"
+section "test broker stop" "extension"
 if [ $BROKER_OK -eq 1 ]; then
     if bash "$ROOT/tests/broker.sh" stop "$BROKER_DIR" >"$LOGS/broker-stop.log" 2>&1; then
-        pass "private broker stopped, nothing left running"
+        setup_ok "private broker stopped, nothing left running"
     else
-        fail "private broker stopped, nothing left running" "$LOGS/broker-stop.log"
+        setup_fail "private broker stopped, nothing left running" "$LOGS/broker-stop.log"
     fi
     BROKER_DIR=""
 fi
@@ -477,13 +588,22 @@ cleanup
 
 say ""
 say "=== summary ($(($(date +%s) - START_TIME)) s; logs in build/test-logs/)"
-if [ $FAILED -gt 0 ]; then
+if [ ${#FAILED_NAMES[@]} -gt 0 ]; then
     say "failed:"
     for n in "${FAILED_NAMES[@]}"; do say "  - $n"; done
+fi
+say ""
+printf '%-28s %8s %8s %8s\n' "section" "passed" "failed" "skipped"
+for sec in "${SECTIONS[@]}"; do
+    printf '%-28s %8d %8d %8d\n' "$sec" "${SEC_PASS[$sec]}" "${SEC_FAIL[$sec]}" "${SEC_SKIP[$sec]}"
+done
+printf '%-28s %8d %8d %8d\n' "total" "$PASSED" "$FAILED" "$SKIPPED"
+if [ $SETUP_FAILED -gt 0 ]; then
+    say "setup steps failed: $SETUP_FAILED (not counted above; the run fails)"
 fi
 if [ $SKIPPED -gt 0 ]; then
     say "$PASSED passed, $FAILED failed, $SKIPPED skipped"
 else
     say "$PASSED passed, $FAILED failed"
 fi
-[ $FAILED -eq 0 ]
+[ $FAILED -eq 0 ] && [ $SETUP_FAILED -eq 0 ]

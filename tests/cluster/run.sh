@@ -22,9 +22,17 @@
 # with tests/run.sh).  A skipped test counts as failed (MQ_CLUSTER_REQUIRE=1
 # makes a missing cluster a BORK anyway).  --valgrind runs the tests under
 # valgrind (run-tests.php -m; only the PHP process).  --record writes
-# tests/cluster/RESULTS.md (date, versions, durations, outcome per test); it
-# is the only file this script ever writes into the repo.  The last line is
-# "N passed, N failed"; the exit code is 1 when anything failed.
+# tests/cluster/RESULTS.md (date, commit, command, versions, durations,
+# outcome per test); it refuses a work tree with uncommitted changes to
+# tracked files, and it is the only file this script ever writes into the
+# repo.  $MQ_RUN_TESTS names a run-tests.php without the retry (tests/run.sh
+# passes its own); otherwise a copy is made here.
+#
+# Only the phpt tests count: starting and stopping the cluster are setup
+# steps ("ok (setup)" / "FAILED (setup)"), and a failed one fails the run
+# without being counted; a test that leaves the cluster damaged counts as
+# failed (once).  The last line is "N passed, N failed"; the exit code is 1
+# when a test or a setup step failed.
 set -uo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd -P)
@@ -37,7 +45,7 @@ for arg in "$@"; do
     case "$arg" in
         --record) RECORD=1 ;;
         --valgrind) VALGRIND=1 ;;
-        -h | --help) sed -n '4,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '4,35p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "cluster/run.sh: unknown option $arg" >&2; exit 2 ;;
         *) [ -f "$arg" ] || { echo "cluster/run.sh: no test $arg" >&2; exit 2; }
            TESTS+=("$(cd "$(dirname "$arg")" && pwd -P)/$(basename "$arg")") ;;
@@ -57,6 +65,13 @@ for f in "$(php-config --extension-dir 2>/dev/null)/build/run-tests.php" \
     if [ -f "$f" ]; then RUN_TESTS=$f; break; fi
 done
 [ -n "$RUN_TESTS" ] || { echo "cluster/run.sh: run-tests.php not found (php8.2-dev)" >&2; exit 2; }
+COMMIT=$(git -C "$ROOT" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+if [ $RECORD -eq 1 ] && { [ "$COMMIT" = unknown ] ||
+        [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]; }; then
+    echo "cluster/run.sh: --record needs a git work tree without uncommitted changes (commit first)" >&2
+    exit 2
+fi
+ARGS=("$@")
 CLUSTER_SH="$ROOT/tests/cluster.sh"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/mq-cluster-run.XXXXXX")
@@ -67,6 +82,7 @@ START_TIME=$(date +%s%N)
 
 PASSED=0
 FAILED=0
+SETUP_FAILED=0
 FAILED_NAMES=()
 RESULTS=()   # "outcome|name|seconds" per test, for --record
 
@@ -77,6 +93,15 @@ fail() {
     FAILED=$((FAILED + 1))
     FAILED_NAMES+=("$1")
     say "FAILED - $1"
+    if [ -n "${2:-}" ] && [ -f "$2" ]; then
+        tail -n "${3:-40}" "$2" | sed 's/^/    | /'
+    fi
+}
+setup_ok() { say "ok (setup) - $1"; }
+setup_fail() {
+    SETUP_FAILED=$((SETUP_FAILED + 1))
+    FAILED_NAMES+=("setup: $1")
+    say "FAILED (setup) - $1"
     if [ -n "${2:-}" ] && [ -f "$2" ]; then
         tail -n "${3:-40}" "$2" | sed 's/^/    | /'
     fi
@@ -94,7 +119,7 @@ cleanup() {
         bash "$ROOT/tests/cluster.sh" stop "$CLUSTER_DIR" >>"$LOGS/cluster-stop.log" 2>&1
         CLUSTER_UP=0
     fi
-    if [ $FAILED -eq 0 ]; then
+    if [ $FAILED -eq 0 ] && [ $SETUP_FAILED -eq 0 ]; then
         rm -rf "$WORK"
     else
         say "(logs kept in $LOGS)"
@@ -113,13 +138,13 @@ STARTER=$!
 if wait "$STARTER" && STARTER="" && . "$CLUSTER_DIR/env.sh"; then
     CLUSTER_UP=1
     START_SECONDS=$(since "$t")
-    pass "three-node cluster started ($START_SECONDS s; amqp $MQ_CLUSTER_PORT1, $MQ_CLUSTER_PORT2, $MQ_CLUSTER_PORT3)"
+    setup_ok "three-node cluster started ($START_SECONDS s; amqp $MQ_CLUSTER_PORT1, $MQ_CLUSTER_PORT2, $MQ_CLUSTER_PORT3)"
 else
     STARTER=""
     START_SECONDS=$(since "$t")
     # Keep the node logs before the trap removes the cluster dir.
     cp -R "$CLUSTER_DIR" "$LOGS/cluster-dir" 2>/dev/null
-    fail "three-node cluster started" "$LOGS/cluster-start.log" 80
+    setup_fail "three-node cluster started" "$LOGS/cluster-start.log" 80
 fi
 RMQ_VERSION=unknown
 ERL_VERSION=unknown
@@ -154,9 +179,12 @@ ln -s "$EXT" "$PHPT_EXT/amqp.so"
 # "connection refused").  A copy of it without that retry (in $WORK: it
 # writes run-test-info.php next to itself).
 RUN_TESTS_NORETRY="$WORK/run-tests.php"
+[ -n "${MQ_RUN_TESTS:-}" ] && [ -f "$MQ_RUN_TESTS" ] && RUN_TESTS=$MQ_RUN_TESTS
 sed 's/!\$retried && error_may_be_retried(/!$retried \&\& false \&\& error_may_be_retried(/' \
     "$RUN_TESTS" > "$RUN_TESTS_NORETRY"
-if [ "$(grep -c 'false && error_may_be_retried(' "$RUN_TESTS_NORETRY")" = 1 ]; then
+if [ "$(grep -c 'false && error_may_be_retried(' "$RUN_TESTS")" = 1 ]; then
+    :
+elif [ "$(grep -c 'false && error_may_be_retried(' "$RUN_TESTS_NORETRY")" = 1 ]; then
     RUN_TESTS=$RUN_TESTS_NORETRY
 else
     say "warning: could not turn off the retry of run-tests.php ($RUN_TESTS): a failed test may run twice"
@@ -218,16 +246,27 @@ check_between() { # NEXT-TEST-NAME or "" after the last
     rc=$?
     [ -z "$found" ] && return 0
     found=$(printf '%s' "$found" | tr '\n' ';' | sed 's/;/; /g; s/; $//')
+    local what="left the cluster damaged ($found); repaired${1:+ before $1}"
     if [ $rc -ne 0 ]; then
         CLUSTER_SICK=1
-        fail "${PREV:-cluster start} left the cluster damaged ($found); repair failed" "$LOGS/repair.log" 40
+        what="left the cluster damaged ($found); repair failed"
+    fi
+    if [ -z "$PREV" ]; then
+        setup_fail "cluster start $what" "$LOGS/repair.log" 40
+        return
+    fi
+    # The test before failed: counted once (a pass becomes a failure).
+    local last=$((${#RESULTS[@]} - 1))
+    if [ "${RESULTS[$last]%%|*}" = passed ]; then
+        PASSED=$((PASSED - 1))
+        FAILED=$((FAILED + 1))
+        RESULTS[$last]="FAILED (${what})|${RESULTS[$last]#*|}"
     else
-        fail "${PREV:-cluster start} left the cluster damaged ($found); repaired${1:+ before $1}"
+        RESULTS[$last]="${RESULTS[$last]%%|*}, ${what}|${RESULTS[$last]#*|}"
     fi
-    if [ -n "$PREV" ]; then
-        local last=$((${#RESULTS[@]} - 1))
-        RESULTS[$last]="${RESULTS[$last]%%|*}, left the cluster damaged ($found)|${RESULTS[$last]#*|}"
-    fi
+    FAILED_NAMES+=("$PREV $what")
+    say "FAILED - $PREV $what"
+    [ $rc -eq 0 ] || tail -n 40 "$LOGS/repair.log" | sed 's/^/    | /'
 }
 
 for src in "${TESTS[@]}"; do
@@ -281,9 +320,9 @@ if [ $CLUSTER_UP -eq 1 ]; then
     STOP_SECONDS=$(since "$t")
     left=$(grep -lzxF "MQ_CLUSTER_MARK=$CLUSTER_DIR" /proc/[0-9]*/environ 2>/dev/null | tr '\n' ' ')
     if [ $rc -eq 0 ] && [ -z "$left" ] && [ ! -e "$CLUSTER_DIR" ]; then
-        pass "cluster stopped, nothing left running ($STOP_SECONDS s)"
+        setup_ok "cluster stopped, nothing left running ($STOP_SECONDS s)"
     else
-        fail "cluster stopped, nothing left running (left: ${left:-none})" "$LOGS/cluster-stop.log"
+        setup_fail "cluster stopped, nothing left running (left: ${left:-none})" "$LOGS/cluster-stop.log"
     fi
 fi
 TOTAL_SECONDS=$(since "$START_TIME")
@@ -296,10 +335,12 @@ if [ $RECORD -eq 1 ]; then
         echo "Written by \`tests/cluster/run.sh --record\`; the last recorded run."
         echo
         echo "- date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+        echo "- commit: $COMMIT ($(git -C "$ROOT" log -1 --format=%cs HEAD)), no uncommitted changes"
+        echo "- command: \`tests/cluster/run.sh ${ARGS[*]}\`; extension: $EXT"
         echo "- RabbitMQ $RMQ_VERSION on Erlang/OTP $ERL_VERSION, three nodes on 127.0.0.1 (tests/cluster.sh)"
         echo "- machine: $(nproc) cores, $(uname -sr); PHP $("$PHP_BIN" -n -r 'echo PHP_VERSION;')$([ $VALGRIND -eq 1 ] && echo ', under valgrind')"
         echo "- cluster start: $START_SECONDS s, stop: $STOP_SECONDS s, whole run: $TOTAL_SECONDS s"
-        echo "- outcome: $PASSED passed, $FAILED failed"
+        echo "- outcome: $PASSED passed, $FAILED failed (tests only)$([ $SETUP_FAILED -gt 0 ] && echo "; $SETUP_FAILED setup steps failed")"
         echo
         echo "| test | outcome | seconds |"
         echo "|---|---|---|"
@@ -317,5 +358,6 @@ if [ $FAILED -gt 0 ]; then
     say "failed:"
     for n in "${FAILED_NAMES[@]}"; do say "  - $n"; done
 fi
+[ $SETUP_FAILED -eq 0 ] || say "setup steps failed: $SETUP_FAILED (not counted)"
 say "$PASSED passed, $FAILED failed"
-[ $FAILED -eq 0 ]
+[ $FAILED -eq 0 ] && [ $SETUP_FAILED -eq 0 ]

@@ -20,8 +20,15 @@
 #      a broker: the one named by MQ_TEST_* or, when MQ_TEST_PORT is unset, a
 #      private node started with the *tarball's own* tests/broker.sh.
 # Any file missing from the package shows up as a packaging, build, load or
-# test failure.  Last line: "pecl-install: N passed, N failed, N skipped"
-# (the phpt results); exit status 0 only if everything passed.
+# test failure.  Steps 1, 2 and 3 are one test each ("ok - ..." lines; a
+# failed one ends the run), then every phpt of the tarball is one test.  A
+# phpt skipped for a program or Debian package that tools/install-deps.sh
+# installs counts as failed.  run-tests.php runs without its retry of
+# "flaky" tests: $MQ_RUN_TESTS (tests/run.sh passes its
+# build/run-tests-noretry.php) or a copy made here.  Broker start and the
+# tools check are setup: their failure exits 1 without a failed test.
+# Last line: "pecl-install: N passed, N failed, N skipped"; exit status 0
+# only if everything passed.
 #
 # Needs (Debian 12): php-pear (pear, pecl), php8.2-dev (phpize, php-config,
 # run-tests.php), php8.2-cli, php8.2-cgi (FastCGI tests), make, gcc,
@@ -45,7 +52,12 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-fail() { echo "pecl-install: FAILED: $*" >&2; echo "pecl-install: 0 passed, 1 failed"; exit 1; }
+STEPS_PASSED=0
+# fail WHAT: a packaging/install/load test failed; the later ones cannot run.
+fail() { echo "FAILED - $*"; echo "pecl-install: $STEPS_PASSED passed, 1 failed, 0 skipped"; exit 1; }
+# setup_fail WHAT: not a test of the package (e.g. the broker did not start).
+setup_fail() { echo "FAILED (setup) - $*"; echo "pecl-install: $STEPS_PASSED passed, 0 failed, 0 skipped"; exit 1; }
+step_ok() { STEPS_PASSED=$((STEPS_PASSED + 1)); echo "ok - $*"; }
 
 # pear/pecl run unprivileged (as root: as the user nobody), with HOME inside
 # TMP and the php-config wrapper first in PATH.
@@ -106,7 +118,7 @@ PY
 chmod 755 "$TMP"
 [ "$(id -u)" -ne 0 ] || chown -R nobody: "$TMP/stage" "$TMP/home" "$TMP/pear" "$TMP/ext"
 rc="$TMP/pear/pearrc"
-as_pecl_user pear config-create "$TMP/pear" "$rc" >/dev/null || fail "pear config-create"
+as_pecl_user pear config-create "$TMP/pear" "$rc" >/dev/null || setup_fail "pear config-create"
 
 echo "== pecl package"
 (cd "$TMP/stage" && as_pecl_user pecl -c "$rc" package package.xml) >"$TMP/package.log" 2>&1 \
@@ -118,7 +130,7 @@ if grep -i "warning" "$TMP/package.log" | grep -qv "is not today"; then
 fi
 tgz=$(ls "$TMP"/stage/mq-*.tgz 2>/dev/null | head -n 1)
 [ -n "$tgz" ] || fail "no mq-*.tgz made"
-echo "package: $(basename "$tgz") ($(stat -c %s "$tgz") bytes, $(tar tzf "$tgz" | wc -l) entries)"
+step_ok "pecl package: $(basename "$tgz") ($(stat -c %s "$tgz") bytes, $(tar tzf "$tgz" | wc -l) entries)"
 
 # ------------------------------------------------------------ 2. install
 echo "== pecl install (extension directory $TMP/ext; build log: install.log)"
@@ -132,6 +144,7 @@ so="$TMP/ext/mq.so"
 [ -f "$so" ] || { tail -n 20 "$TMP/install.log"; fail "installed mq.so not found at $so"; }
 grep -E "^(Installing|install ok)" "$TMP/install.log" | sed 's/^/    /' || true
 as_pecl_user pecl -c "$rc" list | sed 's/^/    /'
+step_ok "pecl install built and installed mq.so"
 
 # ------------------------------------------------------------ 3. load
 echo "== php -n -d extension=<installed mq.so> --ri amqp"
@@ -139,6 +152,7 @@ LD_BIND_NOW=1 php -n -d display_startup_errors=1 -d extension="$so" --ri amqp >"
     || { cat "$TMP/ri.txt"; fail "the installed mq.so does not load"; }
 head -n 8 "$TMP/ri.txt"
 if grep -qiE "warning|error" "$TMP/ri.txt"; then cat "$TMP/ri.txt"; fail "warnings while loading mq.so"; fi
+step_ok "the installed mq.so loads (php -n --ri amqp)"
 
 # ------------------------------------------------------------ 4. phpt
 echo "== phpt suite of the unpacked tarball"
@@ -154,7 +168,7 @@ if [ -z "${MQ_TEST_PORT:-}" ]; then
     echo "starting a private RabbitMQ node with the tarball's tests/broker.sh"
     cp "$pkgdir/tests/broker.sh" "$TMP/broker.sh"      # a copy outside the tested folder
     own_broker="$TMP/broker.sh"
-    bash "$own_broker" start "$TMP/broker" >"$TMP/broker.log" 2>&1 || { cat "$TMP/broker.log"; fail "broker start"; }
+    bash "$own_broker" start "$TMP/broker" >"$TMP/broker.log" 2>&1 || { cat "$TMP/broker.log"; setup_fail "broker start"; }
     # shellcheck disable=SC1091
     . "$TMP/broker/env.sh"
 fi
@@ -163,7 +177,19 @@ RUN_TESTS=""
 for f in "$(php-config --extension-dir)/build/run-tests.php" /usr/lib/php/*/build/run-tests.php; do
     if [ -f "$f" ]; then RUN_TESTS=$f; break; fi
 done
-[ -n "$RUN_TESTS" ] || fail "run-tests.php not found (php8.2-dev)"
+[ -n "$RUN_TESTS" ] || setup_fail "run-tests.php not found (php8.2-dev)"
+# No retry of "flaky" tests: a retried test would report only its second
+# attempt.
+if [ -n "${MQ_RUN_TESTS:-}" ] && [ -f "$MQ_RUN_TESTS" ]; then
+    RUN_TESTS=$MQ_RUN_TESTS
+else
+    mkdir -p "$TMP/rt"
+    sed 's/!\$retried && error_may_be_retried(/!$retried \&\& false \&\& error_may_be_retried(/' \
+        "$RUN_TESTS" >"$TMP/rt/run-tests.php"
+    RUN_TESTS=$TMP/rt/run-tests.php
+fi
+[ "$(grep -c 'false && error_may_be_retried(' "$RUN_TESTS")" = 1 ] ||
+    setup_fail "could not turn off the retry of run-tests.php ($RUN_TESTS)"
 
 # A private extension_dir: the system's shared extensions (for tests that
 # name e.g. posix or sockets in --EXTENSIONS--), with amqp.so = the
@@ -201,9 +227,12 @@ while IFS= read -r line; do
     case "${line%% *}" in
         PASS) npass=$((npass + 1)) ;;
         SKIP)
-            # amqp itself reported missing means mq.so did not load: a failure.
-            if [[ "$line" =~ Required\ extensions?\ missing:\ (.*,\ )?amqp(,|$) ]]; then
-                nfail=$((nfail + 1)); echo "    $line"
+            # amqp reported missing (mq.so did not load), or a program or
+            # package that tools/install-deps.sh installs: a failure.
+            reason=$line
+            [[ "$reason" == *"reason: "* ]] && reason=${reason##*reason: }
+            if [[ "$reason" =~ php-cgi|python3|php-symfony|rabbitmq|valgrind|openssl|\(Debian\)|Required\ extensions?\ missing:\ (.*,\ )?amqp(,|$)|loaded\ mq\.so ]]; then
+                nfail=$((nfail + 1)); echo "    $line (a failure: tools/install-deps.sh installs what it needs)"
             else
                 nskip=$((nskip + 1)); echo "    $line"
             fi ;;
@@ -220,5 +249,5 @@ if [ "$total" -lt "${#phpts[@]}" ]; then
     tail -n 30 "$TMP/phpt.log"
     nfail=$((nfail + ${#phpts[@]} - total))
 fi
-echo "pecl-install: $npass passed, $nfail failed, $nskip skipped"
+echo "pecl-install: $((STEPS_PASSED + npass)) passed, $nfail failed, $nskip skipped"
 [ "$nfail" -eq 0 ]
