@@ -34,7 +34,7 @@ var_dump($q->getFlags());
 echo "-- arguments\n";
 $q->setArgument('x-max-length', 10);
 $before = $q->getArguments();
-$q->setArgument('x-max-length', 20);          // overwrites (API.md §7.1)
+$q->setArgument('x-max-length', 20);          // overwrites (docs/compatibility.md §7.1)
 var_dump($before, $q->getArgument('x-max-length')); // earlier copy unchanged (§7.2)
 $q->setArgument('n', null);
 var_dump($q->hasArgument('n'), $q->getArgument('n'));

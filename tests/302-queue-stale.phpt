@@ -43,7 +43,7 @@ var_dump($q->getName());
 try { $q->declareQueue('other'); } catch (Throwable $e) { ex($e); }
 var_dump($q->getName());
 
-echo "-- shortstr limits are checked before the channel (API.md §7.16)\n";
+echo "-- shortstr limits are checked before the channel (docs/compatibility.md §7.16)\n";
 $long = str_repeat('l', 256);
 try { $q->bind($long); } catch (Throwable $e) { ex($e); }
 try { $q->unbind('ex', $long); } catch (Throwable $e) { ex($e); }
@@ -95,7 +95,7 @@ string(1) "q"
 AMQPChannelException(0): Could not declare queue. Stale reference to the channel object.
   previous Error: Typed property AMQPQueue::$channel must not be accessed before initialization
 string(5) "other"
--- shortstr limits are checked before the channel (API.md §7.16)
+-- shortstr limits are checked before the channel (docs/compatibility.md §7.16)
 AMQPQueueException(0): Could not bind queue. The exchange name must not be longer than 255 bytes.
 AMQPQueueException(0): Could not unbind queue. The routing key must not be longer than 255 bytes.
 AMQPQueueException(0): Could not get channel. The consumer tag must not be longer than 255 bytes.

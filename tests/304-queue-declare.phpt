@@ -100,7 +100,7 @@ $oq->setFlags(AMQP_PASSIVE);
 try { $oq->declare($anon->getName()); } catch (AMQPQueueException $e) { ex($e); }
 $other->disconnect();
 
-echo "-- arguments are sent; raw names (API.md §7.17)\n";
+echo "-- arguments are sent; raw names (docs/compatibility.md §7.17)\n";
 $ttl = new AMQPQueue($ch);
 $ttl->setFlags(AMQP_EXCLUSIVE);
 $ttl->setArguments(['x-max-length' => 2, 'x-overflow' => 'drop-head', 'x-message-ttl' => 60000]);
@@ -155,7 +155,7 @@ bool(false)
 bool(true)
 -- 405 exclusive queue of another connection
 AMQPQueueException(405): Server channel error: 405, message: RESOURCE_LOCKED - cannot obtain exclusive access to locked queue 'amq.gen-%s' in vhost '/'. %s
--- arguments are sent; raw names (API.md §7.17)
+-- arguments are sent; raw names (docs/compatibility.md §7.17)
 bool(true)
 int(2)
 string(1) "2"

@@ -1,5 +1,5 @@
 --TEST--
-AMQPQueue::consume(): the connection drops inside the delivery loop -> AMQPConnectionException with the current error (API.md §7.6)
+AMQPQueue::consume(): the connection drops inside the delivery loop -> AMQPConnectionException with the current error (docs/compatibility.md §7.6)
 --SKIPIF--
 <?php require __DIR__ . '/skipif.inc'; ?>
 --EXTENSIONS--

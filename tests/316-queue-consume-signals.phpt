@@ -1,5 +1,5 @@
 --TEST--
-AMQPQueue::consume() with readTimeout 0: signal handlers run during the wait; an exception from one ends the loop (API.md §7.20)
+AMQPQueue::consume() with readTimeout 0: signal handlers run during the wait; an exception from one ends the loop (docs/compatibility.md §7.20)
 --SKIPIF--
 <?php require __DIR__ . '/skipif.inc'; ?>
 --EXTENSIONS--

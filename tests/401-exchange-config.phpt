@@ -87,7 +87,7 @@ try { $x->publish('b', 'rk', null, ['correlation_id' => new stdClass()]); } catc
 ini_set('amqp.serialization_depth', '2');
 try { $x->publish('b', 'rk', null, ['headers' => ['a' => ['b' => ['c' => 1]]]]); } catch (Throwable $e) { ex($e); }
 
-echo "-- shortstr limits (API.md §7.16)\n";
+echo "-- shortstr limits (docs/compatibility.md §7.16)\n";
 $long = str_repeat('l', 256);
 try { $x->bind($long); } catch (Throwable $e) { ex($e); }
 try { $x->unbind('src', $long); } catch (Throwable $e) { ex($e); }
@@ -165,7 +165,7 @@ AMQPExchangeException(0): Could not publish to exchange. The 'message_id' proper
 AMQPExchangeException(0): Could not publish to exchange. The routing key must not be longer than 255 bytes.
 Error(0): Object of class stdClass could not be converted to string
 AMQPException(0): Maximum serialization depth of 2 reached while serializing value
--- shortstr limits (API.md §7.16)
+-- shortstr limits (docs/compatibility.md §7.16)
 AMQPExchangeException(0): Could not bind to exchange. The exchange name must not be longer than 255 bytes.
 AMQPExchangeException(0): Could not unbind from exchange. The routing key must not be longer than 255 bytes.
 AMQPExchangeException(0): Could not delete exchange. The exchange name must not be longer than 255 bytes.

@@ -64,7 +64,7 @@ echo "no properties:\n";
 $x->publish('p2', $rk);
 props($q->get(AMQP_AUTOACK));
 
-echo "null everywhere (absent, API.md §7.15):\n";
+echo "null everywhere (absent, docs/compatibility.md §7.15):\n";
 $nulls = array_fill_keys(['content_type', 'content_encoding', 'message_id', 'user_id', 'app_id',
     'delivery_mode', 'priority', 'timestamp', 'expiration', 'type', 'reply_to', 'correlation_id',
     'headers', 'cluster_id'], null);
@@ -84,7 +84,7 @@ $x->publish('p5', $rk, null, [
     'message_id' => 42,
     'app_id' => 1.5,
     'type' => true,
-    'correlation_id' => "bin\0ary",  // binary-safe (API.md §7.16)
+    'correlation_id' => "bin\0ary",  // binary-safe (docs/compatibility.md §7.16)
     'headers' => 'scalar',           // cast like (array): [0 => 'scalar'], int key skipped
 ]);
 props($q->get(AMQP_AUTOACK));
@@ -143,7 +143,7 @@ no properties:
   user_id=NULL
   app_id=NULL
   cluster_id=NULL
-null everywhere (absent, API.md §7.15):
+null everywhere (absent, docs/compatibility.md §7.15):
   body='p3'
   content_type='text/plain'
   content_encoding=NULL

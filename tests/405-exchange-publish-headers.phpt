@@ -1,5 +1,5 @@
 --TEST--
-AMQPExchange::publish(): headers of every PHP type, warnings, and a serialization error sends nothing (API.md §7.12)
+AMQPExchange::publish(): headers of every PHP type, warnings, and a serialization error sends nothing (docs/compatibility.md §7.12)
 --SKIPIF--
 <?php require __DIR__ . '/skipif.inc'; ?>
 --EXTENSIONS--

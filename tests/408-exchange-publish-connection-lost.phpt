@@ -1,5 +1,5 @@
 --TEST--
-AMQPExchange::publish(): a local send failure closes the connection and throws AMQPConnectionException (API.md §5.2 rule 3)
+AMQPExchange::publish(): a local send failure closes the connection and throws AMQPConnectionException (docs/compatibility.md §5.2 rule 3)
 --SKIPIF--
 <?php require __DIR__ . '/skipif.inc'; ?>
 --EXTENSIONS--

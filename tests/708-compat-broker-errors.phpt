@@ -1,12 +1,12 @@
 --TEST--
-php-amqp 2.x compat: exception class/code/text and state after each broker error example of API.md
+php-amqp 2.x compat: exception class/code/text and state after each broker error example of docs/compatibility.md
 --SKIPIF--
 <?php require __DIR__ . '/skipif.inc'; ?>
 --EXTENSIONS--
 amqp
 --FILE--
 <?php
-/* php-amqp 2.x compatibility: the broker error examples of API.md (§3.2-3.4):
+/* php-amqp 2.x compatibility: the broker error examples of docs/compatibility.md (§3.2-3.4):
  * exception class, code and text, and isConnected() of channel and
  * connection afterwards (§5.3). */
 require __DIR__ . '/_broker.inc';

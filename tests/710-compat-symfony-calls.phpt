@@ -7,7 +7,7 @@ amqp
 --FILE--
 <?php
 /* php-amqp 2.x compatibility: the extension calls of Symfony Messenger's AMQP
- * transport (API.md §6 items 1-14), made directly: Symfony's whole option
+ * transport (docs/compatibility.md §6 items 1-14), made directly: Symfony's whole option
  * array in the constructor, confirms with static fn(): bool => false,
  * publish with null routing key and null properties, get() === null,
  * declareQueue() counts, nack(AMQP_NOPARAM / AMQP_REQUEUE) returning null,

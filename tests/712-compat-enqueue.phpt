@@ -7,7 +7,7 @@ amqp
 --FILE--
 <?php
 /* php-amqp 2.x compatibility: enqueue/amqp-ext's subscription consumer
- * (API.md §6 items 15-18): consume(null, flags, tag) registers, JUST_CONSUME
+ * (docs/compatibility.md §6 items 15-18): consume(null, flags, tag) registers, JUST_CONSUME
  * pumps both consumers, dispatch on the envelope's consumer tag, live
  * setReadTimeout() and the exact 'Consumer timeout exceed' text, consumers
  * usable afterwards, cancel($tag)/cancel(). */

@@ -5,7 +5,7 @@
  * setArguments() and hasArgument() work alike on the declared `arguments`
  * slot of either class and differ only in the slot, the exception class and
  * which values setArgument() accepts.  Keys are looked up with symbol-table
- * rules; setArgument() overwrites and separates the array first (API.md
+ * rules; setArgument() overwrites and separates the array first (docs/compatibility.md
  * §7.1, §7.2).
  */
 #include "mq_queue.h"

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * AMQPBasicProperties (API.md §3.5): a value holder for the 14 AMQP basic
+ * AMQPBasicProperties (docs/compatibility.md §3.5): a value holder for the 14 AMQP basic
  * properties.  They live in the peer's declared private typed properties
  * (same names, types, defaults and order, so var_dump() and reflection
  * match php-amqp); the constructor and the getters address them by slot,

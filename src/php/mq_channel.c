@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * AMQPChannel (API.md §3.2): opening a channel (channel.open, then the
+ * AMQPChannel (docs/compatibility.md §3.2): opening a channel (channel.open, then the
  * prefetch basic.qos), closing it, prefetch and qos, transactions,
  * basic.recover, publisher confirms with their callbacks, and the wait
  * loops of waitForConfirm()/waitForBasicReturn().  Also the channel helpers
@@ -137,7 +137,7 @@ static void mq_channel_free(zend_object *obj)
     php_mq_channel *ch = php_mq_channel_from_obj(obj);
 
     /* never blocks: channel.close goes out, its close-ok is collected by
-     * the connection later (STYLE §2.11); no protocol after a fatal error */
+     * the connection later (docs/style.md §2.11); no protocol after a fatal error */
     chan_release_res(ch, !CG(unclean_shutdown));
     zval_ptr_dtor(&ch->ack_cb);
     zval_ptr_dtor(&ch->nack_cb);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * AMQPConnection (API.md §3.1), the object and its states: creation and
+ * AMQPConnection (docs/compatibility.md §3.1), the object and its states: creation and
  * destruction (a transient connection is closed, a persistent one goes back
  * to the pool), the state machine of connect/pconnect/disconnect/
  * pdisconnect/reconnect/preconnect with php-amqp's texts, the state getters,

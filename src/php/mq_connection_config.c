@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * AMQPConnection's configuration (API.md §3.1.2-§3.1.3): the constructor's
+ * AMQPConnection's configuration (docs/compatibility.md §3.1.2-§3.1.3): the constructor's
  * credential parsing in php-amqp's key order, with its conversions, ini
  * fallbacks, deprecations and exact validation texts, and every getter and
  * setter.  Values live in the declared private properties, read and

@@ -223,7 +223,7 @@ static bool starts_with(const char *s, const char *prefix)
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* php-amqp's texts for a failed open (API.md §3.1.4); all of them are
+/* php-amqp's texts for a failed open (docs/compatibility.md §3.1.4); all of them are
  * AMQPConnectionException, code 0, except a server refusal (code = reply
  * code). */
 static void res_throw_open_error(const mq_error *err, int rc)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * AMQPEnvelope (API.md §3.6) and the conversion of received messages into
+ * AMQPEnvelope (docs/compatibility.md §3.6) and the conversion of received messages into
  * PHP objects: php_mq_envelope_from_message() for basic.get-ok and
  * basic.deliver, php_mq_properties_from_message() for basic.return, and
  * php_mq_message_body() which hands the body over as a zend_string.  This
@@ -8,7 +8,7 @@
  * their declared property slots written directly, never by name, and
  * successive deliveries with the same consumer tag share its string.
  *
- * Wire rules (API.md §3.5): an absent string property is null; absent
+ * Wire rules (docs/compatibility.md §3.5): an absent string property is null; absent
  * deliveryMode is 1, priority 0, timestamp 0 (php-amqp quirk) and headers
  * []; clusterId is read from the wire (§7.19).  Headers nested deeper than
  * amqp.deserialization_depth are dropped with a warning instead of losing

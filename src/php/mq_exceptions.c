@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The exception classes (AMQPException and its six subclasses, API.md
+ * The exception classes (AMQPException and its six subclasses, docs/compatibility.md
  * §3.8) and the one place where core errors become PHP exceptions:
  * php_mq_throw() picks the class and code for an mq_error following
- * php-amqp's rules (API.md §5.1/§5.2), php_mq_throwf() throws a formatted
+ * php-amqp's rules (docs/compatibility.md §5.1/§5.2), php_mq_throwf() throws a formatted
  * message.  Messages are set as zend_strings, so reply texts stay
  * binary-safe.  AMQPEnvelopeException::getEnvelope() reads the declared
  * `envelope` property, which the consume loop fills for orphaned

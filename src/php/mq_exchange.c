@@ -2,7 +2,7 @@
 /*
  * AMQPExchange: the object (declared properties plus a reusable buffer for
  * publish() headers), the constructor, name/type/flags/arguments, declare,
- * delete, exchange-to-exchange bind/unbind and publish (API.md §3.4).
+ * delete, exchange-to-exchange bind/unbind and publish (docs/compatibility.md §3.4).
  * publish() builds the message properties from the caller's array by slot
  * and by key, converts the headers table before anything is checked or sent
  * (§7.12), refuses property strings that do not fit a shortstr (§7.16) and
@@ -69,7 +69,7 @@ void php_mq_register_exchange(void)
 
 /* ---- helpers ----------------------------------------------------------- */
 
-/* Precondition checks (API.md §3.0); stale when the constructor never ran. */
+/* Precondition checks (docs/compatibility.md §3.0); stale when the constructor never ran. */
 static php_mq_channel *exchange_check(zend_object *obj, const char *context)
 {
     zval *ch = php_mq_slot(obj, MQ_EXCH_PROP_CHANNEL);
@@ -392,7 +392,7 @@ ZEND_METHOD(AMQPExchange, unbind)
 
 /* ---- publish ------------------------------------------------------------ */
 
-/* The keys publish() understands (API.md §3.4 table, plus cluster_id). */
+/* The keys publish() understands (docs/compatibility.md §3.4 table, plus cluster_id). */
 enum { PROP_STR, PROP_OCTET, PROP_TIMESTAMP, PROP_HEADERS };
 
 typedef struct publish_key {
@@ -530,7 +530,7 @@ static zend_result publish_properties(mq_wbuf *hbuf, HashTable *ht, mq_basic_pro
         }
         ZVAL_DEREF(value);
         if (Z_TYPE_P(value) == IS_NULL) {
-            continue; /* null: property absent (API.md §7.15) */
+            continue; /* null: property absent (docs/compatibility.md §7.15) */
         }
         char *field = (char *)props + k->offset;
         switch (k->kind) {
@@ -597,7 +597,7 @@ ZEND_METHOD(AMQPExchange, publish)
         flags = 0;
     }
     /* 1-2. Properties and headers, before the channel check and before
-     * anything is sent (API.md §7.12).  The headers go into the object's
+     * anything is sent (docs/compatibility.md §7.12).  The headers go into the object's
      * buffer unless a publish() further up the stack is using it. */
     mq_basic_properties_t props;
     publish_strings held;

@@ -3,7 +3,7 @@
  * The PHP module entry of mq.  It registers the module under the name
  * "amqp" (the file is mq.so) with the php-amqp compatible version
  * PHP_MQ_VERSION, declares the amqp.* ini settings with php-amqp's defaults
- * and validation (API.md §2.3: an invalid value is refused, so ini_set()
+ * and validation (docs/compatibility.md §2.3: an invalid value is refused, so ini_set()
  * returns false and the old value stays), registers the global constants
  * (generated from stubs/amqp.stub.php) and, in MINIT, every class in the
  * peer's registration order, and prints the phpinfo()/`php --ri amqp`

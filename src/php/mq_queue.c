@@ -7,7 +7,7 @@
  * recover and the getters.  Consuming, get and acknowledgements live in
  * mq_queue_consume.c.  Wire work is done by the core (mq_conn.h); this file
  * only validates, reads the properties and turns core errors into
- * exceptions (API.md §3.3).
+ * exceptions (docs/compatibility.md §3.3).
  */
 #include "mq_queue.h"
 #include "AMQPQueue_arginfo.h"
@@ -327,7 +327,7 @@ static void queue_declare(INTERNAL_FUNCTION_PARAMETERS)
         php_mq_queue_fail(ch, rc);
         RETURN_THROWS();
     }
-    /* The confirmed name, raw (API.md §7.17). */
+    /* The confirmed name, raw (docs/compatibility.md §7.17). */
     zval confirmed_name;
     ZVAL_STRINGL_FAST(&confirmed_name, confirmed.ptr ? confirmed.ptr : "", confirmed.len);
     php_mq_slot_move(obj, MQ_QUEUE_PROP_NAME, &confirmed_name);

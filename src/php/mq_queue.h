@@ -95,7 +95,7 @@ static inline mq_bytes php_mq_slot_bytes(zend_object *obj, int n)
 }
 
 /* The array in an array slot, separated so that it can be changed without
- * touching copies handed out earlier (API.md §7.2). */
+ * touching copies handed out earlier (docs/compatibility.md §7.2). */
 static inline HashTable *php_mq_slot_array_for_write(zend_object *obj, int n)
 {
     zval *zv = php_mq_slot(obj, n);
@@ -121,7 +121,7 @@ static inline zend_result php_mq_encode_table(mq_wbuf *w, HashTable *ht, mq_byte
 }
 
 /* Names, routing keys and consumer tags are shortstrs on the wire: longer
- * ones are an error, never cut (API.md §7.16).  Throws ce "<context> The
+ * ones are an error, never cut (docs/compatibility.md §7.16).  Throws ce "<context> The
  * <what> must not be longer than 255 bytes." and returns FAILURE. */
 static inline zend_result php_mq_check_shortstr(const zend_string *s, zend_class_entry *ce,
                                                 const char *context, const char *what)
@@ -133,7 +133,7 @@ static inline zend_result php_mq_check_shortstr(const zend_string *s, zend_class
     return SUCCESS;
 }
 
-/* mq_queue.c: the precondition checks of API.md §3.0 for a queue object
+/* mq_queue.c: the precondition checks of docs/compatibility.md §3.0 for a queue object
  * (stale when its constructor never ran); throws and returns NULL. */
 php_mq_channel *php_mq_queue_check(zend_object *queue, const char *context);
 /* mq_queue.c: throws for a failed core call on ch (default class

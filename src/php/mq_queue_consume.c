@@ -6,7 +6,7 @@
  * for events anywhere on the connection: deliveries go to the callback with
  * the queue object that registered the consumer, confirms and returns to
  * their channel's callbacks, and server cancels, channel closes, timeouts
- * and connection failures end the loop with an exception (API.md §3.3 and
+ * and connection failures end the loop with an exception (docs/compatibility.md §3.3 and
  * §7.5-7.7).  An ack, nack or reject from a callback is written before
  * the call returns, as in php-amqp (tests/318).  mq extensions: the same loop in
  * non-blocking mode (consumeNonBlocking(): dispatch what is buffered or
@@ -391,7 +391,7 @@ static zend_long consume_loop(php_mq_channel *ch, zend_object *conn_obj, zend_fc
             break;
         }
         /* The callback may have closed (or reopened) the connection: its
-         * channels are gone, which API.md §3.0 reports as the channel's
+         * channels are gone, which docs/compatibility.md §3.0 reports as the channel's
          * absence. */
         if (res->conn != c && res->lost) {
             /* an ack from the callback saw the connection go down */

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * AMQP field values on the PHP side: the AMQPValue interface, the
- * AMQPDecimal and AMQPTimestamp value classes (API.md §3.7), and the two
- * conversions between PHP arrays and AMQP field tables (API.md §4) used for
+ * AMQPDecimal and AMQPTimestamp value classes (docs/compatibility.md §3.7), and the two
+ * conversions between PHP arrays and AMQP field tables (docs/compatibility.md §4) used for
  * queue/exchange arguments and message headers.  The encoder writes
  * straight into the caller's mq_wbuf with the core's table writer (no
  * intermediate tree, no allocation per field); the decoder walks the
@@ -11,7 +11,7 @@
  * / amqp.deserialization_depth) and also stop PHP-level cycles and runaway
  * recursion before the C stack could overflow.
  *
- * Choices where php-amqp is silent or buggy (API.md §7):
+ * Choices where php-amqp is silent or buggy (docs/compatibility.md §7):
  *  - references inside arrays are followed (§7.3);
  *  - an unsupported value inside a list is skipped with the same warning as
  *    inside a table, its key being the list index (§7.4);
@@ -787,7 +787,7 @@ zend_result php_mq_array_from_table(zval *rv, mq_bytes content)
 }
 
 /* mq_envelope.c: headers of a received message.  Never fails: entries that
- * are too deep or malformed are dropped with a warning (API.md §7.13), so
+ * are too deep or malformed are dropped with a warning (docs/compatibility.md §7.13), so
  * the message itself is never lost. */
 void php_mq_headers_from_table(zval *rv, mq_bytes content)
 {

@@ -267,7 +267,7 @@ bool php_mq_channel_is_open(const php_mq_channel *ch);
 /* Still the channel object that owns its id on a live generation of its
  * connection resource. */
 bool php_mq_channel_registered(const php_mq_channel *ch);
-/* The precondition checks of API.md §3.0, in order, with `context` as the
+/* The precondition checks of docs/compatibility.md §3.0, in order, with `context` as the
  * message prefix ("Could not declare queue."); throws and returns NULL on
  * failure.  `channel_zv` is the channel object (may be UNDEF/NULL: stale). */
 php_mq_channel *php_mq_check_channel(zval *channel_zv, const char *context);
@@ -345,19 +345,19 @@ void php_mq_recovery_follow_rename(php_mq_channel *ch, zend_object *queue);
 
 /* ---- values (mq_value.c) ----------------------------------------------- */
 /* Appends a field table built from a PHP array (arguments or headers) per
- * API.md §4.1: top-level int keys skipped with the warning, unsupported
+ * docs/compatibility.md §4.1: top-level int keys skipped with the warning, unsupported
  * values skipped with a warning, depth limit amqp.serialization_depth
  * (AMQPException).  Returns SUCCESS, or FAILURE with an exception thrown.
  * The table is written with its u32 length prefix; *content/len give the
  * bytes after it (what the core's mq_bytes table arguments want). */
 zend_result php_mq_table_from_array(mq_wbuf *w, HashTable *ht, const char *what);
-/* Decodes table content into a PHP array (API.md §4.2), depth limit
+/* Decodes table content into a PHP array (docs/compatibility.md §4.2), depth limit
  * amqp.deserialization_depth (AMQPException). */
 zend_result php_mq_array_from_table(zval *rv, mq_bytes content);
-/* Headers of a received message into a PHP array (API.md §4.2); never
+/* Headers of a received message into a PHP array (docs/compatibility.md §4.2); never
  * fails: an entry nested deeper than amqp.deserialization_depth (or
  * malformed) is left out with an E_WARNING, so that the message itself is
- * not lost (API.md §7.13). */
+ * not lost (docs/compatibility.md §7.13). */
 void php_mq_headers_from_table(zval *rv, mq_bytes content);
 /* Warnings of a message conversion wait until the outermost _end(): the
  * program's error handler must not run while views into the core's buffers
