@@ -8,6 +8,14 @@ amqp
 <?php
 require __DIR__ . '/_broker.inc';
 require __DIR__ . '/_faults.inc';
+// An ack made right after the forced close either still reaches the old
+// connection or finds it gone (then recovers it first, and the stale tag is
+// dropped with a notice): that depends on when the broker's connection.close
+// arrives, so the test leaves those two notices out of its output.
+set_error_handler(function (int $no, string $msg) {
+    return $no === E_NOTICE && (str_contains($msg, 'is from before the connection was recovered')
+        || str_contains($msg, 'The connection was lost and recovered'));
+});
 
 $tried = false;
 $c = mq_fault_connect(['recovery' => true, 'recovery_interval' => 0.1, 'read_timeout' => 20]);

