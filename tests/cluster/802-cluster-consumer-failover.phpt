@@ -7,6 +7,14 @@ amqp
 --FILE--
 <?php
 require __DIR__ . '/_cluster.inc';
+// An ack made right after the kill either still goes out on the old
+// connection or finds it gone (then recovers it first, and the stale tag is
+// dropped with a notice): that depends on when the worker sees the
+// connection drop, so the test leaves those two notices out of its output.
+set_error_handler(function (int $no, string $msg) {
+    return $no === E_NOTICE && (str_contains($msg, 'is from before the connection was recovered')
+        || str_contains($msg, 'The connection was lost and recovered'));
+});
 $qname = mq_cluster_name('mq-cluster-resume-');
 register_shutdown_function(function () use ($qname) {
     mq_cluster_restore();
