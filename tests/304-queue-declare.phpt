@@ -7,6 +7,7 @@ amqp
 --FILE--
 <?php
 require __DIR__ . '/_broker.inc';
+require __DIR__ . '/_confirms.inc';
 function ex(Throwable $e) { echo get_class($e), '(', $e->getCode(), '): ', $e->getMessage(), "\n"; }
 
 // Passive declare counts race with publishes even on one channel (the
@@ -14,15 +15,11 @@ function ex(Throwable $e) { echo get_class($e), '(', $e->getCode(), '): ', $e->g
 function publish_confirmed(AMQPChannel $ch, AMQPExchange $x, string $rk, array $bodies): void {
     static $seqs = [];
     $seq = &$seqs[spl_object_id($ch)];
-    $acked = 0;
-    $ch->setConfirmCallback(function (int $tag) use (&$acked) { $acked = $tag; return false; });
     foreach ($bodies as $b) {
         $x->publish($b, $rk);
         $seq++;
     }
-    while ($acked < $seq) {
-        $ch->waitForConfirm(5);
-    }
+    mq_wait_confirmed_upto($ch, $seq); // every tag, not just the highest
 }
 
 $conn = mq_test_connection();

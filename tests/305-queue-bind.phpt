@@ -7,16 +7,13 @@ amqp
 --FILE--
 <?php
 require __DIR__ . '/_broker.inc';
+require __DIR__ . '/_confirms.inc';
 function ex(Throwable $e) { echo get_class($e), '(', $e->getCode(), '): ', $e->getMessage(), "\n"; }
 
 // Queue counts race with publishes (the broker answers stat calls first):
 // every count is taken after the publishes were confirmed.
 function count_after_confirms(AMQPChannel $ch, AMQPQueue $q, int $published): int {
-    static $acked = 0;
-    $ch->setConfirmCallback(function (int $tag) use (&$acked) { $acked = $tag; return false; });
-    while ($acked < $published) {
-        $ch->waitForConfirm(5);
-    }
+    mq_wait_confirmed_upto($ch, $published); // every tag, not just the highest
     return $q->declareQueue();
 }
 

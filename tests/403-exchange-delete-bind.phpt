@@ -7,6 +7,7 @@ amqp
 --FILE--
 <?php
 require __DIR__ . '/_broker.inc';
+require __DIR__ . '/_confirms.inc';
 function ex(Throwable $e) { echo get_class($e), '(', $e->getCode(), '): ', $e->getMessage(), "\n"; }
 function exists(AMQPConnection $conn, string $name): bool {
     $x = new AMQPExchange(new AMQPChannel($conn));
@@ -31,11 +32,7 @@ function declare_exchange(AMQPChannel $ch, string $type = AMQP_EX_TYPE_DIRECT): 
 // Queue counts race with publishes (the broker answers stat calls first):
 // counts are taken after the publishes were confirmed.
 function count_after_confirms(AMQPChannel $ch, AMQPQueue $q, int $published): int {
-    static $acked = 0;
-    $ch->setConfirmCallback(function (int $tag) use (&$acked) { $acked = $tag; return false; });
-    while ($acked < $published) {
-        $ch->waitForConfirm(5);
-    }
+    mq_wait_confirmed_upto($ch, $published); // every tag, not just the highest
     return $q->declareQueue();
 }
 
