@@ -69,16 +69,7 @@ static bool recovery_sleep(double seconds)
             return true;
         }
         usleep((useconds_t)(MIN(left, 0.1) * 1e6));
-        if (zend_atomic_bool_load_ex(&EG(vm_interrupt))) {
-            if (zend_atomic_bool_load_ex(&EG(timed_out))) {
-                return false;
-            }
-            if (zend_interrupt_function) {
-                zend_atomic_bool_store_ex(&EG(vm_interrupt), false);
-                zend_interrupt_function(EG(current_execute_data));
-            }
-        }
-        if (EG(exception)) {
+        if (php_mq_safe_point() == FAILURE) {
             return false;
         }
     }
