@@ -32,14 +32,20 @@ class AMQPQueue
     /**
      * Creates a queue object on a channel (no wire traffic).
      *
-     * mq extension: an AMQPConnection is accepted as well; a new AMQPChannel
-     * is then opened on it and used by this queue (getChannel()).
+     * mq extension: an AMQPConnection is accepted as well, although the
+     * declared type is php-amqp's AMQPChannel; a new AMQPChannel is then
+     * opened on it and used by this queue (getChannel()).  The declaration
+     * stays php-amqp's so that reflection and the TypeError of any other
+     * argument ("must be of type AMQPChannel, stdClass given") are the
+     * same.  PHP debug builds (ZEND_DEBUG) report "Arginfo / zpp mismatch"
+     * for an argument outside the declaration; release builds accept it.
      *
+     * @param AMQPChannel|AMQPConnection $channel
      * @throws AMQPChannelException "Could not create queue. No channel available." and the
      *         other precondition errors.
      * @throws AMQPConnectionException when the connection is not connected.
      */
-    public function __construct(AMQPChannel|AMQPConnection $channel) {}
+    public function __construct(AMQPChannel $channel) {}
 
     /** The queue name; null when unset or empty.  After declare(), the name the broker confirmed. */
     public function getName(): ?string {}
@@ -92,20 +98,30 @@ class AMQPQueue
      * Declares the queue (queue.declare) and returns the number of ready
      * messages; the name becomes the one the broker confirmed.
      *
-     * mq extension: $name, when given, is set first (with setName()'s
-     * validation).
+     * mq extension: one optional argument, a queue name (string or null),
+     * is accepted although it is not declared: declareQueue('jobs') sets
+     * the name first (with setName()'s validation); null or no argument
+     * declares under the current name.  A name of another type is a
+     * TypeError ("Argument #1 ($name) must be of type ?string"), two or
+     * more arguments an ArgumentCountError.  The declaration stays
+     * php-amqp's declareQueue(): int so that subclasses written for
+     * php-amqp (declareQueue(): int overridden) still compile.  Being
+     * undeclared, the name cannot be passed as a named argument, and PHP
+     * debug builds (ZEND_DEBUG) report "Arginfo / zpp mismatch" when it is
+     * passed; release builds accept it.
      *
      * @throws AMQPQueueException e.g. 404 on a passive declare of a missing queue
      * @throws AMQPChannelException|AMQPConnectionException
      */
-    public function declareQueue(?string $name = null): int {}
+    public function declareQueue(): int {}
 
     /**
-     * Alias of declareQueue().
+     * Alias of declareQueue(), with the same undeclared optional name
+     * (mq extension): declare('jobs').
      *
      * @throws AMQPQueueException|AMQPChannelException|AMQPConnectionException
      */
-    public function declare(?string $name = null): int {}
+    public function declare(): int {}
 
     /**
      * Binds the queue to an exchange (queue.bind).

@@ -1,8 +1,8 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: ce723bae40f4046b804c150d79317442bd72ab56 */
+ * Stub hash: a8ddb158ad8ad51e88d8bfdcdfdd296baf465a3a */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_AMQPQueue___construct, 0, 0, 1)
-	ZEND_ARG_OBJ_TYPE_MASK(0, channel, AMQPChannel|AMQPConnection, 0, NULL)
+	ZEND_ARG_OBJ_INFO(0, channel, AMQPChannel, 0)
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AMQPQueue_getName, 0, 0, IS_STRING, 1)
@@ -43,11 +43,9 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AMQPQueue_hasArgument, 0, 
 	ZEND_ARG_TYPE_INFO(0, argumentName, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AMQPQueue_declareQueue, 0, 0, IS_LONG, 0)
-	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, name, IS_STRING, 1, "null")
-ZEND_END_ARG_INFO()
+#define arginfo_class_AMQPQueue_declareQueue arginfo_class_AMQPQueue_getFlags
 
-#define arginfo_class_AMQPQueue_declare arginfo_class_AMQPQueue_declareQueue
+#define arginfo_class_AMQPQueue_declare arginfo_class_AMQPQueue_getFlags
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AMQPQueue_bind, 0, 1, IS_VOID, 0)
 	ZEND_ARG_TYPE_INFO(0, exchangeName, IS_STRING, 0)

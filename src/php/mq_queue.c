@@ -99,6 +99,9 @@ static void queue_store_channel(zend_object *obj, zval *channel)
 
 /* ---- constructor ------------------------------------------------------- */
 
+/* The arginfo is php-amqp's __construct(AMQPChannel $channel) (reflection,
+ * the TypeError text); an AMQPConnection is accepted beyond it (mq
+ * extension, see the stub). */
 ZEND_METHOD(AMQPQueue, __construct)
 {
     zval *arg;
@@ -108,12 +111,11 @@ ZEND_METHOD(AMQPQueue, __construct)
         Z_PARAM_ZVAL(arg)
     ZEND_PARSE_PARAMETERS_END();
 
-    if (Z_TYPE_P(arg) != IS_OBJECT
-        || (!instanceof_function(Z_OBJCE_P(arg), mq_ce_AMQPChannel)
-            && !instanceof_function(Z_OBJCE_P(arg), mq_ce_AMQPConnection))) {
-        zend_argument_type_error(1, "must be of type AMQPChannel|AMQPConnection, %s given",
-                                 zend_zval_type_name(arg));
-        RETURN_THROWS();
+    if (Z_TYPE_P(arg) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(arg), mq_ce_AMQPConnection)) {
+        /* Anything else must be a channel: the engine's own check and text. */
+        ZEND_PARSE_PARAMETERS_START(1, 1)
+            Z_PARAM_OBJECT_OF_CLASS(arg, mq_ce_AMQPChannel)
+        ZEND_PARSE_PARAMETERS_END();
     }
 
     /* arguments = [] first, like the peer (before any check can fail). */
@@ -280,16 +282,40 @@ static zend_result queue_arguments_table(zend_object *obj, mq_wbuf *w, mq_bytes 
 
 /* ---- declare ------------------------------------------------------------ */
 
+/* The name zpp gives a wrong argument in its TypeError ("true given" from
+ * PHP 8.3 on, "bool given" before). */
+#if PHP_VERSION_ID >= 80300
+# define MQ_ZVAL_VALUE_NAME(zv) zend_zval_value_name(zv)
+#else
+# define MQ_ZVAL_VALUE_NAME(zv) zend_zval_type_name(zv)
+#endif
+
+/* The arginfo is php-amqp's declareQueue(): int / declare(): int, so that
+ * subclasses written for php-amqp stay compatible; the optional name (mq
+ * extension, see the stub) is parsed here beyond it.  The engine knows no
+ * parameter name for it, so a wrong type is reported by hand, with the
+ * text zpp gives a declared "?string $name". */
 static void queue_declare(INTERNAL_FUNCTION_PARAMETERS)
 {
+    zval *arg = NULL;
     zend_string *name = NULL;
     zend_object *obj = Z_OBJ_P(ZEND_THIS);
 
     ZEND_PARSE_PARAMETERS_START(0, 1)
         Z_PARAM_OPTIONAL
-        Z_PARAM_STR_OR_NULL(name)
+        Z_PARAM_ZVAL(arg)
     ZEND_PARSE_PARAMETERS_END();
 
+    /* zend_parse_arg_str() follows the caller's strict_types. */
+    if (arg && !zend_parse_arg_str(arg, &name, true, 1)) {
+        if (!EG(exception)) { /* e.g. a __toString() that threw */
+            zend_string *fn = get_active_function_or_method_name();
+            zend_type_error("%s(): Argument #1 ($name) must be of type ?string, %s given",
+                            ZSTR_VAL(fn), MQ_ZVAL_VALUE_NAME(arg));
+            zend_string_release(fn);
+        }
+        RETURN_THROWS();
+    }
     if (name && queue_set_name(obj, name) == FAILURE) {
         RETURN_THROWS();
     }
