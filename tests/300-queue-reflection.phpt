@@ -1,5 +1,5 @@
 --TEST--
-AMQPQueue: reflection matches php-amqp 2.1 plus the documented mq extensions
+AMQPQueue: reflection matches php-amqp 2.1 plus the documented mq extension methods (the extra arguments of __construct()/declareQueue()/declare() are not declared)
 --EXTENSIONS--
 amqp
 --FILE--
@@ -36,7 +36,7 @@ Class [ <internal:amqp> class AMQPQueue ] {
     Method [ <internal:amqp, ctor> public method __construct ] {
 
       - Parameters [1] {
-        Parameter #0 [ <required> AMQPChannel|AMQPConnection $channel ]
+        Parameter #0 [ <required> AMQPChannel $channel ]
       }
     }
 
@@ -119,16 +119,14 @@ Class [ <internal:amqp> class AMQPQueue ] {
 
     Method [ <internal:amqp> public method declareQueue ] {
 
-      - Parameters [1] {
-        Parameter #0 [ <optional> ?string $name = null ]
+      - Parameters [0] {
       }
       - Return [ int ]
     }
 
     Method [ <internal:amqp> public method declare ] {
 
-      - Parameters [1] {
-        Parameter #0 [ <optional> ?string $name = null ]
+      - Parameters [0] {
       }
       - Return [ int ]
     }
