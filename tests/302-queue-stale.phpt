@@ -103,9 +103,9 @@ AMQPQueueException(0): Could not cancel queue. The consumer tag must not be long
 AMQPChannelException(0): Could not bind queue. Stale reference to the channel object.
   previous Error: Typed property AMQPQueue::$channel must not be accessed before initialization
 -- constructor argument
-TypeError(0): AMQPQueue::__construct(): Argument #1 ($channel) must be of type AMQPChannel|AMQPConnection, string given
-TypeError(0): AMQPQueue::__construct(): Argument #1 ($channel) must be of type AMQPChannel|AMQPConnection, stdClass given
-TypeError(0): AMQPQueue::__construct(): Argument #1 ($channel) must be of type AMQPChannel|AMQPConnection, null given
+TypeError(0): AMQPQueue::__construct(): Argument #1 ($channel) must be of type AMQPChannel, string given
+TypeError(0): AMQPQueue::__construct(): Argument #1 ($channel) must be of type AMQPChannel, stdClass given
+TypeError(0): AMQPQueue::__construct(): Argument #1 ($channel) must be of type AMQPChannel, null given
 ArgumentCountError(0): AMQPQueue::__construct() expects exactly 1 argument, 0 given
 TypeError(0): AMQPQueue::ack(): Argument #1 ($deliveryTag) must be of type int, string given
 TypeError(0): AMQPQueue::setFlags(): Argument #1 ($flags) must be of type ?int, string given
