@@ -518,7 +518,8 @@ static int publish_write(mq_conn *c, uint16_t ch, const char *body, size_t len)
             c->out.len += k;
             (void)mq_frame_end(&c->out, mark);
         }
-        return mq_conn_send(c);
+        struct iovec one = {c->out.data, c->out.len};
+        return mq_conn_writev_suspendable(c, &one, 1);
     }
     /* iov: [out: ... header frame, body frame 1 header] [chunk 1] [out: end, header 2]
      * [chunk 2] ... [out: end]; out offsets first, pointers once out stops moving */
@@ -547,7 +548,7 @@ static int publish_write(mq_conn *c, uint16_t ch, const char *body, size_t len)
     iov[cnt - 1].iov_base = (void *)seg_start;
     iov[cnt - 1].iov_len = 1;
     for (size_t i = 0; i < cnt; i += 2) iov[i].iov_base = c->out.data + (size_t)iov[i].iov_base;
-    int rc = mq_conn_writev(c, iov, (int)cnt);
+    int rc = mq_conn_writev_suspendable(c, iov, (int)cnt);
     free(iov);
     return rc;
 }
@@ -602,10 +603,11 @@ int mq_basic_publish(mq_conn *c, uint16_t ch, mq_bytes exchange, mq_bytes routin
         c->out.len = base;
         return mq_error_set(&c->err, MQ_E_NOMEM, "could not allocate memory");
     }
-    if (rc < 0) return rc;
+    if (rc < 0 && rc != MQ_E_INTERRUPTED) return rc;
+    /* published, also when suspended: the rest goes out before anything else */
     mq_chan *cs = c->chans[ch];
     if (cs->confirm) cs->next_seq++;
-    return MQ_OK;
+    return rc;
 }
 
 /* Acks, nacks and rejects: buffered while corked (flushed past 64 KiB). */

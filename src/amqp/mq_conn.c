@@ -49,6 +49,7 @@ mq_conn *mq_conn_new(void)
     mq_conn *c = calloc(1, sizeof *c);
     if (!c) return NULL;
     mq_wbuf_init(&c->out);
+    mq_wbuf_init(&c->pend);
     c->hooks.body_alloc = default_body_alloc;
     c->hooks.body_free = default_body_free;
     pthread_condattr_t ca;
@@ -161,12 +162,15 @@ static void *hb_main(void *arg)
         if (mq_clock_ns() >= due) {
             pthread_mutex_unlock(&c->hb_mu);
             pthread_mutex_lock(&c->wlock);
-            bool ok = true;
-            if (mq_clock_ns() >= mq_conn_last_write(c) + half) ok = hb_write(c);
+            bool ok = true, suspended = c->pend.len > 0;
+            /* never inside a half-written frame (a suspended write: the
+             * main thread's own writes carry on from it) */
+            if (!suspended && mq_clock_ns() >= mq_conn_last_write(c) + half) ok = hb_write(c);
             pthread_mutex_unlock(&c->wlock);
             pthread_mutex_lock(&c->hb_mu);
             if (!ok) break; /* the main thread will see the broken socket itself */
-            continue;
+            if (!suspended) continue;
+            due = mq_clock_ns() + 100000000LL; /* look again later */
         }
         struct timespec ts = {(time_t)(due / 1000000000LL), (long)(due % 1000000000LL)};
         pthread_cond_timedwait(&c->hb_cv, &c->hb_mu, &ts);
@@ -205,6 +209,17 @@ int mq_conn_heartbeat_thread(mq_conn *c, bool on)
 
 /* ---- teardown ------------------------------------------------------------- */
 
+/* Forgets a suspended write. */
+static void pend_clear(mq_conn *c)
+{
+    if (c->pend.cap > 65536) {
+        mq_wbuf_free(&c->pend);
+        mq_wbuf_init(&c->pend);
+    }
+    mq_wbuf_reset(&c->pend);
+    c->pend_off = 0;
+}
+
 /* Closes everything without protocol; keeps c->err. */
 static void teardown(mq_conn *c)
 {
@@ -221,6 +236,7 @@ static void teardown(mq_conn *c)
     mq_conn_rbuf_reset(c);
     if (c->out.data) memset(c->out.data, 0, c->out.len); /* may hold credentials */
     mq_wbuf_reset(&c->out);
+    pend_clear(c);
 }
 
 int mq_conn_fail(mq_conn *c, int code)
@@ -256,6 +272,7 @@ void mq_conn_free(mq_conn *c)
     free(c->rbuf);
     free(c->server_props);
     mq_wbuf_free(&c->out);
+    mq_wbuf_free(&c->pend);
     /* In a child forked while a heartbeat thread ran, that thread's copies
      * of the lock and condition variable may look held or waited on forever
      * (pthread_cond_destroy() would block): they are left alone (they own
@@ -319,15 +336,12 @@ static int salvage_close(mq_conn *c, int rc)
     return rc;
 }
 
-/* Writes iov[0..cnt) completely (iov is consumed in place). */
-static int write_all(mq_conn *c, struct iovec *iov, int cnt)
+/* Writes iov[0..cnt) until done, an error, the deadline or an interrupt
+ * of the level `h` stops at.  iov is consumed in place: what is left to
+ * write is exactly what its entries still describe.  Called with wlock
+ * held when needed. */
+static int write_loop(mq_conn *c, struct iovec *iov, int cnt, int64_t deadline, const mq_hooks *h)
 {
-    if (!c->io) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
-    if (mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
-    int64_t deadline = mq_deadline_in(c->write_timeout);
-    int rc = MQ_OK;
-    bool lock = mq_conn_wlock_needed(c);
-    if (lock) pthread_mutex_lock(&c->wlock);
     int i = 0;
     while (i < cnt) {
         if (iov[i].iov_len == 0) {
@@ -339,25 +353,86 @@ static int write_all(mq_conn *c, struct iovec *iov, int cnt)
             __atomic_store_n(&c->last_write, mq_clock_ns(), __ATOMIC_RELAXED);
             c->sent_unread = true;
             size_t left = (size_t)n;
-            while (i < cnt && left >= iov[i].iov_len) left -= iov[i++].iov_len;
+            while (i < cnt && left >= iov[i].iov_len) { /* written entries become empty */
+                left -= iov[i].iov_len;
+                iov[i++].iov_len = 0;
+            }
             if (left) {
                 iov[i].iov_base = (char *)iov[i].iov_base + left;
                 iov[i].iov_len -= left;
             }
             continue;
         }
-        if (n < 0) {
-            rc = (int)n;
-            break;
-        }
-        int r = mq_io_poll(c->io->fd, c->io->wwant, deadline, &c->io_hard, &c->err);
-        if (r == 0) rc = mq_error_set(&c->err, MQ_E_TIMEOUT, "request timed out");
-        if (r <= 0) {
-            if (r < 0) rc = r;
-            break;
+        if (n < 0) return (int)n;
+        int r = mq_io_poll(c->io->fd, c->io->wwant, deadline, h, &c->err);
+        if (r == 0) return mq_error_set(&c->err, MQ_E_TIMEOUT, "request timed out");
+        if (r < 0) return r;
+    }
+    return MQ_OK;
+}
+
+/* Appends the unwritten bytes of iov[0..cnt) to c->pend. */
+static int pend_add(mq_conn *c, const struct iovec *iov, int cnt)
+{
+    size_t n = 0;
+    for (int i = 0; i < cnt; i++) n += iov[i].iov_len;
+    if (mq_wbuf_reserve(&c->pend, n) != MQ_OK)
+        return mq_error_set(&c->err, MQ_E_NOMEM, "could not allocate memory");
+    for (int i = 0; i < cnt; i++) {
+        if (iov[i].iov_len) memcpy(c->pend.data + c->pend.len, iov[i].iov_base, iov[i].iov_len);
+        c->pend.len += iov[i].iov_len;
+    }
+    return MQ_OK;
+}
+
+/* Writes c->pend; MQ_OK once all of it is out. */
+static int pend_write(mq_conn *c, int64_t deadline, const mq_hooks *h)
+{
+    struct iovec p = {c->pend.data + c->pend_off, c->pend.len - c->pend_off};
+    int rc = write_loop(c, &p, 1, deadline, h);
+    c->pend_off = c->pend.len - p.iov_len;
+    if (rc == MQ_OK) pend_clear(c);
+    return rc;
+}
+
+/* An interrupted suspendable write: suspended when the embedder's code
+ * merely waits (MQ_INTR_PENDING), a failure when it asked to stop all. */
+static bool suspend_now(mq_conn *c, int rc, bool suspendable)
+{
+    return suspendable && rc == MQ_E_INTERRUPTED && c->hooks.interrupt &&
+           c->hooks.interrupt(c->hooks.ud) < MQ_INTR_ABORT;
+}
+
+/* Writes iov[0..cnt) completely (iov is consumed in place), behind any
+ * suspended write.  A suspendable write stops at MQ_INTR_PENDING while the
+ * socket takes no bytes, keeping the rest in c->pend (MQ_E_INTERRUPTED). */
+static int write_all(mq_conn *c, struct iovec *iov, int cnt, bool suspendable)
+{
+    if (!c->io) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
+    if (mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
+    int64_t deadline = mq_deadline_in(c->write_timeout);
+    const mq_hooks *h = suspendable ? &c->io_wait : &c->io_hard;
+    int rc;
+    bool lock = mq_conn_wlock_needed(c);
+    if (lock) pthread_mutex_lock(&c->wlock);
+    if (c->pend.len) {
+        /* a frame is half written: these bytes can only follow it (rare:
+         * code run at the suspension wrote on the same connection) */
+        rc = pend_add(c, iov, cnt);
+        if (rc == MQ_OK) rc = pend_write(c, deadline, h);
+        if (suspend_now(c, rc, suspendable)) c->pend_deadline = deadline;
+    } else {
+        rc = write_loop(c, iov, cnt, deadline, h);
+        if (suspend_now(c, rc, suspendable)) {
+            rc = pend_add(c, iov, cnt);
+            if (rc == MQ_OK) {
+                rc = MQ_E_INTERRUPTED;
+                c->pend_deadline = deadline;
+            }
         }
     }
     if (lock) pthread_mutex_unlock(&c->wlock);
+    if (rc == MQ_E_INTERRUPTED && c->pend.len) return rc; /* suspended */
     if (rc == MQ_E_CLOSED || rc == MQ_E_SOCKET) rc = salvage_close(c, rc);
     /* a frame may be half written: the stream is unusable after any error */
     return rc < 0 ? mq_conn_fail(c, rc) : MQ_OK;
@@ -365,7 +440,14 @@ static int write_all(mq_conn *c, struct iovec *iov, int cnt)
 
 int mq_conn_writev(mq_conn *c, struct iovec *iov, int cnt)
 {
-    int rc = write_all(c, iov, cnt);
+    int rc = write_all(c, iov, cnt, false);
+    mq_wbuf_reset(&c->out);
+    return rc;
+}
+
+int mq_conn_writev_suspendable(mq_conn *c, struct iovec *iov, int cnt)
+{
+    int rc = write_all(c, iov, cnt, true);
     mq_wbuf_reset(&c->out);
     return rc;
 }
@@ -374,6 +456,34 @@ int mq_conn_send(mq_conn *c)
 {
     struct iovec iov = {c->out.data, c->out.len};
     return mq_conn_writev(c, &iov, 1);
+}
+
+bool mq_conn_write_suspended(const mq_conn *c) { return c->io && c->pend.len > 0; }
+
+int mq_conn_resume_write(mq_conn *c)
+{
+    if (!c->io) {
+        if (c->err.code == MQ_OK)
+            mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
+        return c->err.code;
+    }
+    if (!c->pend.len) return MQ_OK;
+    if (mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
+    bool lock = mq_conn_wlock_needed(c);
+    if (lock) pthread_mutex_lock(&c->wlock);
+    int rc = pend_write(c, c->pend_deadline, &c->io_wait);
+    if (lock) pthread_mutex_unlock(&c->wlock);
+    if (suspend_now(c, rc, true)) return MQ_E_INTERRUPTED;
+    if (rc == MQ_E_CLOSED || rc == MQ_E_SOCKET) rc = salvage_close(c, rc);
+    return rc < 0 ? mq_conn_fail(c, rc) : MQ_OK;
+}
+
+int mq_conn_abandon_write(mq_conn *c)
+{
+    if (!c->io || !c->pend.len) return MQ_OK;
+    mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "%s", MQ_ABANDONED_WRITE_TEXT);
+    teardown(c);
+    return MQ_E_NOT_CONNECTED;
 }
 
 int mq_conn_heartbeat_due(mq_conn *c, int64_t now)
@@ -637,6 +747,12 @@ int mq_conn_close(mq_conn *c)
     if (mq_conn_check_process(c) < 0) return MQ_OK; /* closed silently: nothing more to do here */
     if (!c->open) {
         teardown(c);
+        return MQ_OK;
+    }
+    /* a message half written (code run at its suspension closes): nothing
+     * can follow it but its own rest, which the peer may never take */
+    if (c->pend.len) {
+        (void)mq_conn_abandon_write(c);
         return MQ_OK;
     }
     double bound = c->rpc_timeout > 0 ? c->rpc_timeout : MQ_CLOSE_FALLBACK;

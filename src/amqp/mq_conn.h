@@ -104,6 +104,31 @@ int mq_conn_close(mq_conn *c);
 /* Drops the socket at once, without protocol. */
 void mq_conn_abort(mq_conn *c);
 
+/* Suspended writes.  A publish (mq_basic_publish) whose socket takes no
+ * more bytes while the embedder's code waits to run (the interrupt hook
+ * says MQ_INTR_PENDING) does not wait on: the rest of the message is
+ * copied into the connection and the call returns MQ_E_INTERRUPTED, a safe
+ * point like an event wait's.  The message counts as published (its
+ * confirm tag is taken); its frame is half written, so the stream belongs
+ * to it until it is out:
+ *  - the embedder runs its code and calls mq_conn_resume_write() until it
+ *    returns MQ_OK (all written) or an error (the connection failed);
+ *  - any write meanwhile (code run at the safe point publishing or acking
+ *    on the same connection) first writes the rest, then its own bytes;
+ *    the heartbeat thread writes nothing;
+ *  - mq_conn_close() cannot close gracefully behind a half-written frame:
+ *    it drops the socket at once, the error record says
+ *    MQ_ABANDONED_WRITE_TEXT and the next mq_conn_resume_write() fails
+ *    with MQ_E_NOT_CONNECTED and that text;
+ *  - mq_conn_abandon_write() does the same for an embedder that unwinds
+ *    instead (its code threw): the message is never completed.
+ * MQ_INTR_ABORT fails the write and the connection as before. */
+bool mq_conn_write_suspended(const mq_conn *c);
+int mq_conn_resume_write(mq_conn *c);
+/* MQ_E_NOT_CONNECTED after dropping the socket when a write is suspended
+ * (error record: MQ_ABANDONED_WRITE_TEXT); MQ_OK when none is. */
+int mq_conn_abandon_write(mq_conn *c);
+
 /* Fork safety.  A connection belongs to the process that opened it.  In
  * any other process (a child forked meanwhile) it is never read or written:
  * the first call that would touch the stream (every write, read, wait and
@@ -112,6 +137,9 @@ void mq_conn_abort(mq_conn *c);
  * heartbeat thread join) and fails with MQ_E_NOT_CONNECTED and this text in
  * the error record.  The parent's connection is unaffected. */
 #define MQ_FOREIGN_PROCESS_TEXT "connection was opened in another process"
+/* The error of a connection closed while a message was half written (a
+ * suspended write, see mq_conn_resume_write()). */
+#define MQ_ABANDONED_WRITE_TEXT "connection closed while a message was being written; the message was not sent"
 /* MQ_OK, or (in another process) the above: MQ_E_NOT_CONNECTED after the
  * silent close.  No system call in the process that opened it. */
 int mq_conn_check_process(mq_conn *c);
@@ -276,7 +304,8 @@ int mq_basic_get(mq_conn *c, uint16_t ch, mq_bytes queue, bool no_ack, mq_messag
  * MQ_E_BLOCKED ("connection blocked by the server: <reason>"; the
  * connection stays open, nothing was sent).  With no write timeout (0) it
  * does not wait: the frames are written (the server reads them once it
- * unblocks; a write that cannot complete waits like any other). */
+ * unblocks; a write that cannot complete waits like any other).
+ * MQ_E_INTERRUPTED: the write was suspended (see mq_conn_resume_write()). */
 int mq_basic_publish(mq_conn *c, uint16_t ch, mq_bytes exchange, mq_bytes routing_key,
                      bool mandatory, bool immediate, const mq_basic_properties_t *props,
                      const char *body, size_t body_len);

@@ -128,6 +128,11 @@ struct mq_conn {
     mq_hooks io_wait, io_hard;
     /* write side */
     mq_wbuf out;               /* buffered output (corked acks, frames being built) */
+    mq_wbuf pend;              /* a suspended write (mq_conn_resume_write): the bytes
+                                * of a message not yet written, its frame half sent;
+                                * every later write goes out behind them */
+    size_t pend_off;           /* first unwritten byte of pend */
+    int64_t pend_deadline;     /* the suspended write's deadline */
     int cork;                  /* cork depth */
     int64_t last_write;        /* mq_clock_ns() of the last write (atomic access) */
     int64_t last_service;      /* when publish last looked at incoming frames */
@@ -160,8 +165,14 @@ struct mq_conn {
 int mq_conn_fail(mq_conn *c, int code);
 /* Writes iov[0..cnt) completely within the write timeout (iov is consumed
  * in place), then resets c->out (which the iovec may point into).  Errors
- * fail the connection: a frame may have been half written. */
+ * fail the connection: a frame may have been half written.  A suspended
+ * write (c->pend) goes out first. */
 int mq_conn_writev(mq_conn *c, struct iovec *iov, int cnt);
+/* mq_conn_writev() for a message: when the socket takes no more bytes and
+ * the embedder's code waits to run (MQ_INTR_PENDING), copies what is left
+ * to c->pend and returns MQ_E_INTERRUPTED instead of waiting on (see
+ * mq_conn_resume_write()). */
+int mq_conn_writev_suspendable(mq_conn *c, struct iovec *iov, int cnt);
 /* mq_conn_writev() of c->out alone. */
 int mq_conn_send(mq_conn *c);
 /* Appends a method frame to c->out. */

@@ -121,6 +121,29 @@ zend_result php_mq_safe_point(void)
     return EG(exception) ? FAILURE : SUCCESS;
 }
 
+int php_mq_finish_write(php_mq_conn_res *res, int rc, zend_class_entry *ce)
+{
+    if (rc != MQ_E_INTERRUPTED || !mq_conn_write_suspended(res->conn)) {
+        return rc;
+    }
+    php_mq_res_addref(res);
+    while (rc == MQ_E_INTERRUPTED) {
+        if (php_mq_safe_point() == FAILURE) {
+            rc = mq_conn_abandon_write(res->conn);
+            break;
+        }
+        rc = mq_conn_resume_write(res->conn);
+    }
+    if (rc < 0) {
+        if (!EG(exception)) {
+            php_mq_throw(mq_conn_error(res->conn), rc, ce);
+        }
+        php_mq_res_after_error(res);
+    }
+    php_mq_res_release(res);
+    return rc;
+}
+
 void php_mq_set_hooks(mq_conn *conn)
 {
     mq_hooks h;

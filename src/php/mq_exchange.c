@@ -624,10 +624,11 @@ ZEND_METHOD(AMQPExchange, publish)
     /* 3. The channel.  4. One call to the core. */
     php_mq_channel *ch = ok == SUCCESS ? exchange_check(obj, "Could not publish to exchange.") : NULL;
     int rc = 0;
+    php_mq_conn_res *res = ch ? ch->res : NULL;
     if (ch) {
         mq_bytes rk = routing_key ? mq_bytes_of(ZSTR_VAL(routing_key), ZSTR_LEN(routing_key))
                                   : mq_bytes_of(NULL, 0);
-        rc = mq_basic_publish(ch->res->conn, ch->id, php_mq_slot_bytes(obj, MQ_EXCH_PROP_NAME), rk,
+        rc = mq_basic_publish(res->conn, ch->id, php_mq_slot_bytes(obj, MQ_EXCH_PROP_NAME), rk,
                               (flags & MQ_FLAG_MANDATORY) != 0, (flags & MQ_FLAG_IMMEDIATE) != 0,
                               &props, ZSTR_VAL(body), ZSTR_LEN(body));
     }
@@ -642,6 +643,14 @@ ZEND_METHOD(AMQPExchange, publish)
     }
     if (!ch) {
         RETURN_THROWS();
+    }
+    if (rc == MQ_E_INTERRUPTED && mq_conn_write_suspended(res->conn)) {
+        /* suspended mid-write (the core kept the rest): handlers run now,
+         * and may use or destroy any object, this channel's included */
+        if (php_mq_finish_write(res, rc, mq_ce_AMQPExchangeException) < 0) {
+            RETURN_THROWS();
+        }
+        return;
     }
     if (rc < 0) {
         exchange_fail(ch, rc);

@@ -292,6 +292,15 @@ void php_mq_set_hooks(mq_conn *conn);
  * SUCCESS: go on; FAILURE: a handler threw (exception pending) or the
  * request timed out (no exception: the engine reports it after the call). */
 zend_result php_mq_safe_point(void);
+/* A publish whose write the core suspended (rc MQ_E_INTERRUPTED, see
+ * mq_conn_resume_write()): runs the pending handlers at that safe point and
+ * lets the core write on, until the message is out (MQ_OK), the connection
+ * failed or was closed by a handler (its error), or a handler threw (the
+ * half-written message is abandoned: the connection is closed, the
+ * handler's exception stays).  Holds res meanwhile.  Any other rc is
+ * returned as it is.  On failure an exception is pending (of `ce` or the
+ * class the error calls for) and res is marked after the error. */
+int php_mq_finish_write(php_mq_conn_res *res, int rc, zend_class_entry *ce);
 /* Monotonic seconds, for waits resumed after a safe point. */
 static inline double php_mq_now(void)
 {

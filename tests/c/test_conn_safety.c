@@ -8,7 +8,10 @@
  * that recovers a connection.close after a failed write takes the write
  * lock while the heartbeat thread runs (it shares the TLS session with the
  * thread's writes); a connection used in a forked child is closed there
- * without a byte written, and the parent's keeps working.
+ * without a byte written, and the parent's keeps working; a publish whose
+ * write blocks while the embedder has code pending is suspended, its rest
+ * goes out before anything else (the heartbeat thread writes nothing in
+ * the middle), or the close drops it unfinished.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -216,11 +219,175 @@ static void t_fork(void)
     EQ(f.result, MQ_BASIC_QOS, "the server saw nothing from the child");
 }
 
+
+/* ---- suspended writes ------------------------------------------------------------- */
+
+#define BIG (32u << 20) /* more than the loopback socket buffers of both sides */
+
+static int susp_level;  /* what the interrupt hook reports (atomic access) */
+static int susp_go;     /* the server starts reading (atomic access) */
+static int susp_abandon; /* the case where the client closes instead */
+
+static int susp_hook(void *ud)
+{
+    (void)ud;
+    return __atomic_load_n(&susp_level, __ATOMIC_SEQ_CST);
+}
+
+static uint8_t pattern(size_t i) { return (uint8_t)(i * 7 + (i >> 13)); }
+
+/* One published message: method, header, body frames (heartbeats may come
+ * between frames, never inside one).  Its body length, or -1 on EOF or a
+ * broken frame; the body is checked against pattern() when big. */
+static long long srv_message(fake *f, int fd, char *small, size_t small_cap)
+{
+    uint8_t type;
+    uint16_t ch;
+    uint32_t size;
+    int stage = 0;
+    uint64_t want = 0, got = 0;
+    bool ok = true;
+    while (srv_frame(f, fd, &type, &ch, &size, 5000) == 0) {
+        if (type == MQ_FRAME_HEARTBEAT) continue;
+        if (stage == 0) {
+            if (type != MQ_FRAME_METHOD || mq_get32(f->buf) != MQ_BASIC_PUBLISH) return -1;
+            stage = 1;
+        } else if (stage == 1) {
+            if (type != MQ_FRAME_HEADER || size < 12) return -1;
+            want = mq_get64(f->buf + 4);
+            stage = 2;
+            if (want == 0) return 0;
+        } else {
+            if (type != MQ_FRAME_BODY) return -1;
+            for (uint32_t i = 0; i < size; i++) {
+                if (want == BIG && f->buf[i] != pattern(got + i)) ok = false;
+                if (want < small_cap && got + i < small_cap) small[got + i] = (char)f->buf[i];
+            }
+            got += size;
+            if (got >= want) return got == want && ok ? (long long)got : -1;
+        }
+    }
+    return -1;
+}
+
+static void s_suspend(fake *f, int fd)
+{
+    if (srv_channel(f, fd) < 0) return;
+    /* not reading yet; heartbeats every 200 ms keep the client's liveness
+     * check content when it next reads */
+    static const uint8_t hb[8] = {MQ_FRAME_HEARTBEAT, 0, 0, 0, 0, 0, 0, MQ_FRAME_END};
+    for (int i = 0; i < 2000 && !__atomic_load_n(&susp_go, __ATOMIC_SEQ_CST); i++) {
+        if (i % 40 == 0 && srv_write(f, fd, hb, sizeof hb) < 0) return;
+        usleep(5000);
+    }
+    char small[16] = {0};
+    long long n = srv_message(f, fd, small, sizeof small);
+    if (susp_abandon) {
+        f->result = n < 0 ? 2 : 0; /* EOF before the message was complete */
+        return;
+    }
+    if (n == BIG && srv_message(f, fd, small, sizeof small) == 5 && memcmp(small, "small", 5) == 0)
+        f->result = 1;
+    srv_closing(f, fd);
+}
+
+static void t_suspend(bool abandon)
+{
+    fake f = {.heartbeat = 1};
+    __atomic_store_n(&susp_go, 0, __ATOMIC_SEQ_CST);
+    __atomic_store_n(&susp_level, MQ_INTR_NONE, __ATOMIC_SEQ_CST);
+    susp_abandon = abandon;
+    fake_start(&f, s_suspend);
+    mq_conn *c = mq_conn_new();
+    mq_hooks h;
+    memset(&h, 0, sizeof h);
+    h.interrupt = susp_hook;
+    mq_conn_set_hooks(c, &h);
+    mq_conn_params p = fparams(&f);
+    p.heartbeat = 1;
+    uint16_t ch = 0;
+    int rc = mq_conn_open(c, &p);
+    if (!rc) rc = mq_channel_open(c, &ch);
+    if (!rc) rc = mq_conn_heartbeat_thread(c, true);
+    EQ(rc, 0, "open with the heartbeat thread (1 s)");
+    uint8_t *body = malloc(BIG);
+    for (size_t i = 0; i < BIG; i++) body[i] = pattern(i);
+    /* code is pending from the start: only a write that blocks suspends */
+    __atomic_store_n(&susp_level, MQ_INTR_PENDING, __ATOMIC_SEQ_CST);
+    rc = mq_basic_publish(c, ch, mq_cstr(""), mq_cstr("q"), false, false, NULL, (char *)body, BIG);
+    EQ(rc, MQ_E_INTERRUPTED, "the blocked publish is suspended");
+    TAP_OK(mq_conn_write_suspended(c), "a write is suspended");
+    TAP_OK(mq_conn_is_open(c), "the connection stays open");
+    memset(body, 0, BIG); /* the rest was copied: the caller's buffer may go */
+    free(body);
+    __atomic_store_n(&susp_level, MQ_INTR_NONE, __ATOMIC_SEQ_CST);
+    usleep(1500000); /* three heartbeat intervals of the thread */
+    if (abandon) {
+        EQ(mq_conn_close(c), 0, "close with a half-written message");
+        TAP_OK(strcmp(mq_conn_error(c)->text, MQ_ABANDONED_WRITE_TEXT) == 0, "error: %s",
+               mq_conn_error(c)->text);
+        TAP_OK(!mq_conn_is_open(c) && !mq_conn_write_suspended(c), "dropped");
+        EQ(mq_conn_resume_write(c), MQ_E_NOT_CONNECTED, "resume after the close");
+        __atomic_store_n(&susp_go, 1, __ATOMIC_SEQ_CST);
+    } else {
+        __atomic_store_n(&susp_go, 1, __ATOMIC_SEQ_CST);
+        /* code run at the safe point publishes on the same connection */
+        rc = mq_basic_publish(c, ch, mq_cstr(""), mq_cstr("q"), false, false, NULL, "small", 5);
+        EQ(rc, 0, "a publish meanwhile");
+        TAP_OK(!mq_conn_write_suspended(c), "the rest went out first");
+        EQ(mq_conn_resume_write(c), 0, "nothing left to resume");
+        EQ(mq_conn_close(c), 0, "close");
+    }
+    mq_conn_free(c);
+    fake_stop(&f);
+    EQ(f.result, abandon ? 2 : 1,
+       abandon ? "the server never got the message complete"
+               : "the server got the whole message, intact, then the one published meanwhile");
+}
+
+/* ---- a refused basic.qos pipelined with channel.open ------------------------------- */
+
+/* channel.open-ok, then the 540 connection.close for the basic.qos sent
+ * in the same write (RabbitMQ's answer to a prefetch_size). */
+static void s_qos_refused(fake *f, int fd)
+{
+    uint16_t ch;
+    if (srv_handshake(f, fd) < 0) return;
+    if (srv_expect(f, fd, &ch, false, 5000) != MQ_CHANNEL_OPEN) return;
+    if (srv_expect(f, fd, NULL, false, 5000) != MQ_BASIC_QOS) return;
+    mq_channel_open_ok_t ok = {mq_bytes_of(NULL, 0)};
+    if (srv_method(f, fd, ch, MQ_CHANNEL_OPEN_OK, &ok) < 0) return;
+    mq_connection_close_t cl = {540, mq_cstr("NOT_IMPLEMENTED - prefetch_size!=0 (4096)"), 60, 10};
+    if (srv_method(f, fd, 0, MQ_CONNECTION_CLOSE, &cl) < 0) return;
+    f->result = srv_expect(f, fd, NULL, false, 5000) == MQ_CONNECTION_CLOSE_OK;
+}
+
+static void t_open_qos_refused(void)
+{
+    fake f = {0};
+    fake_start(&f, s_qos_refused);
+    mq_conn *c = mq_conn_new();
+    mq_conn_params p = fparams(&f);
+    EQ(mq_conn_open(c, &p), 0, "open");
+    uint16_t id = 0;
+    const mq_basic_qos_t bad[1] = {{4096, 0, false}};
+    EQ(mq_channel_open_qos(c, &id, bad, 1), MQ_E_CONNECTION_CLOSED, "the refused basic.qos closes the connection");
+    EQ(id, 1, "the channel got its id from the open-ok before the refusal");
+    EQ(mq_conn_error(c)->reply_code, 540, "the server's reply code");
+    TAP_OK(!mq_conn_is_open(c), "closed");
+    mq_conn_free(c);
+    fake_stop(&f);
+    EQ(f.result, 1, "the client answered close-ok");
+}
+
 int main(void)
 {
     t_frame_max();
     t_async_cap();
     t_salvage_lock();
     t_fork();
+    t_suspend(false);
+    t_suspend(true);
+    t_open_qos_refused();
     return tap_done();
 }
