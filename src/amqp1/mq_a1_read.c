@@ -183,8 +183,9 @@ static int read_ctor(const uint8_t **pp, const uint8_t *end, uint8_t *code, mq_a
     case MQ_A1_C_ULONG: case MQ_A1_C_SMALLULONG: case MQ_A1_C_ULONG0:
     case MQ_A1_C_SYM8: case MQ_A1_C_SYM32:
         break;
-    default:
-        return mq_a1_codes[*p].type ? MQ_A1_E_BAD_DESCRIPTOR : MQ_A1_E_BAD_CODE;
+    default: /* (0x00: a described descriptor) */
+        return mq_a1_codes[*p].type || *p == MQ_A1_C_DESCRIBED ? MQ_A1_E_BAD_DESCRIPTOR
+                                                                : MQ_A1_E_BAD_CODE;
     }
     d->code = *p++;
     if ((rc = read_body(&p, end, d->code, &dv)) < 0)
