@@ -205,9 +205,11 @@ static int read_ctor(const uint8_t **pp, const uint8_t *end, uint8_t *code, mq_a
 
 void mq_a1_cursor_init(mq_a1_cursor *c, const void *p, size_t len)
 {
+    static const uint8_t empty[1];
     memset(c, 0, sizeof *c);
-    c->p = (const uint8_t *)p;
-    c->end = c->p + len;
+    /* (an empty range may come as NULL, which takes no arithmetic) */
+    c->p = p ? (const uint8_t *)p : empty;
+    c->end = c->p + (p ? len : 0);
     c->left = MQ_A1_UNCOUNTED;
 }
 
