@@ -6,12 +6,15 @@
 #   0. installs missing Debian packages (tools/install-deps.sh)
 #   1. builds the extension (phpize, configure, make EXTRA_CFLAGS=-Werror) and
 #      checks it: no librabbitmq linked, no PHP header in src/amqp, loads
-#   2. checks generated code: tools/gen_spec.py --check, tests/check-arginfo.sh
+#   2. checks generated code: tools/gen_spec.py --check (AMQP 0-9-1),
+#      tools/gen_amqp1.py --check (AMQP 1.0), tests/check-arginfo.sh
 #   3. starts a private RabbitMQ node (tests/broker.sh; stopped on any exit)
 #   4. C tests (tests/c/test_*.c) built with gcc, clang -Werror and
 #      clang ASan+UBSan, each run; every TAP "ok"/"not ok" line counts
-#   5. fuzz targets (fuzz/fuzz_*.c), each run MQ_FUZZ_SECONDS (default 20) s
-#      on a temp copy of fuzz/corpus/<name>/ (<name> = fuzz_x or x)
+#   5. fuzz targets (fuzz/fuzz_*.c), each run MQ_FUZZ_SECONDS s on a temp
+#      copy of fuzz/corpus/<name>/ (<name> = fuzz_x or x); the default shares
+#      100 s among the targets (16 s each for 6), so that a new target does
+#      not lengthen the run
 #   6. phpt tests (tests/*.phpt) with run-tests.php, MQ_TEST_REQUIRE_BROKER=1
 #   7. the phpt tests again under valgrind (-m)
 #   8. stops the broker
@@ -42,13 +45,14 @@ QUICK=0
 for arg in "$@"; do
     case "$arg" in
         --quick) QUICK=1 ;;
-        -h | --help) sed -n '4,37p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '4,38p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: unknown option $arg" >&2; exit 2 ;;
     esac
 done
 # A fresh Debian 12 machine first gets the packages it lacks (no-op otherwise).
 bash "$ROOT/tools/install-deps.sh" || { echo "run.sh: installing dependencies failed" >&2; exit 2; }
-FUZZ_SECONDS=${MQ_FUZZ_SECONDS:-20}
+FUZZ_TARGET_FILES=(fuzz/fuzz_*.c)
+FUZZ_SECONDS=${MQ_FUZZ_SECONDS:-$((100 / ${#FUZZ_TARGET_FILES[@]}))}
 JOBS=${MQ_JOBS:-$(nproc 2>/dev/null || echo 2)}
 
 LOGS="$ROOT/build/test-logs"
@@ -249,6 +253,11 @@ if [ -f tools/gen_spec.py ]; then
     check "tools/gen_spec.py --check" "$LOGS/gen-spec.log" python3 tools/gen_spec.py --check
 else
     fail "tools/gen_spec.py --check (tools/gen_spec.py missing)"
+fi
+if [ -f tools/gen_amqp1.py ]; then
+    check "tools/gen_amqp1.py --check" "$LOGS/gen-amqp1.log" python3 tools/gen_amqp1.py --check
+else
+    fail "tools/gen_amqp1.py --check (tools/gen_amqp1.py missing)"
 fi
 check "stubs/*_arginfo.h up to date (tests/check-arginfo.sh)" "$LOGS/arginfo.log" bash tests/check-arginfo.sh
 

@@ -416,6 +416,8 @@ static void value(ctx *x, mq_a1_cursor *c, int depth, uint8_t type, bool in_arra
     bool pn_described;
     if (!type) {
         type = (uint8_t)(1 + rnd(x) % MQ_A1_TYPE_COUNT);
+        if (depth == 0 && (rnd(x) & 1)) /* half the trees start with a compound */
+            type = (uint8_t)(MQ_A1_T_LIST + rnd(x) % 3);
         if (depth >= MAX_NEST && type >= MQ_A1_T_LIST)
             type = MQ_A1_T_UINT;
     }
@@ -695,7 +697,7 @@ int main(void)
            bad.pn_decodes_ours, first ? first : "-");
     TAP_OK(bad.canonical == 0, "(c) Proton's bytes re-encoded by our writer are our bytes (%d differ)",
            bad.canonical);
-    TAP_OK(bad.identical == 0 && bad.scalar_only > ITERATIONS / 4,
+    TAP_OK(bad.identical == 0 && bad.scalar_only > ITERATIONS / 5,
            "(c) byte-identical to Proton for the %d values without list, map or array (%d differ)",
            bad.scalar_only, bad.identical);
     pn_data_free(pn);
