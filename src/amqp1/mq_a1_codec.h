@@ -114,6 +114,8 @@ typedef struct mq_a1_cursor {
     int err;             /* the first error, returned again by every next() */
 } mq_a1_cursor;
 
+/* (No list, map or array can count this many: a count is checked against
+ * the bytes of its body, which are fewer.) */
 #define MQ_A1_UNCOUNTED UINT32_MAX
 
 /* A cursor over len bytes at p holding any number of values one after the
