@@ -5,7 +5,8 @@
 #
 #   0. installs missing Debian packages (tools/install-deps.sh)
 #   1. builds the extension (phpize, configure, make EXTRA_CFLAGS=-Werror) and
-#      checks it: no librabbitmq linked, no PHP header in src/amqp, loads
+#      checks it: no librabbitmq linked, no PHP header in the protocol cores
+#      (src/amqp, src/amqp1), loads
 #   2. checks generated code: tools/gen_spec.py --check (AMQP 0-9-1),
 #      tools/gen_amqp1.py --check (AMQP 1.0), tests/check-arginfo.sh
 #   3. starts a private RabbitMQ node (tests/broker.sh; stopped on any exit)
@@ -45,7 +46,7 @@ QUICK=0
 for arg in "$@"; do
     case "$arg" in
         --quick) QUICK=1 ;;
-        -h | --help) sed -n '4,38p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '4,39p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: unknown option $arg" >&2; exit 2 ;;
     esac
 done
@@ -226,12 +227,12 @@ else
     fail "mq.so does not link librabbitmq (no mq.so)"
 fi
 
-# The protocol core stays free of PHP: no PHP/Zend header in src/amqp.
+# The protocol cores stay free of PHP: no PHP/Zend header in src/amqp, src/amqp1.
 if grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"](php|zend|Zend/|TSRM|main/|ext/|sapi/)' \
-        src/amqp/* >"$LOGS/amqp-php-includes.log" 2>&1; then
-    fail "src/amqp includes no PHP header" "$LOGS/amqp-php-includes.log"
+        src/amqp/*.[ch] src/amqp1/*.[ch] >"$LOGS/amqp-php-includes.log" 2>&1; then
+    fail "src/amqp and src/amqp1 include no PHP header" "$LOGS/amqp-php-includes.log"
 else
-    pass "src/amqp includes no PHP header"
+    pass "src/amqp and src/amqp1 include no PHP header"
 fi
 
 # LD_BIND_NOW: an undefined symbol (a source missing from config.m4) fails
