@@ -156,59 +156,44 @@ class Report:
             lines.append(row + " |")
         return "\n".join(lines)
 
-    def syscall_table(self, key="syscalls_by_name"):
+    def client_table(self, cell, align="---:|"):
+        """A table with a row per case and a column per client; cell(res,
+        client) renders the figure of a client that ran the case."""
         lines = ["| case | " + " | ".join(self.t(c) for c in self.clients) + " |",
-                 "|---|" + "---|" * len(self.clients)]
+                 "|---|" + align * len(self.clients)]
         for case in self.d["cases"]:
             res = case["results"]
-            cells = []
-            for c in self.clients:
-                by = get(res, c, key)
-                if isinstance(by, dict):
-                    by = sorted(by.items(), key=lambda kv: -kv[1])
-                if c not in res:
-                    cells.append("n/a")
-                elif by is None:
-                    cells.append("—")
-                else:
-                    shown = [(k, v) for k, v in by if abs(v) >= 0.05][:6]
-                    cells.append(", ".join("%s %s" % (fmt_num(v), k) for k, v in shown) or "0")
+            cells = ["n/a" if c not in res else cell(res, c) for c in self.clients]
             lines.append("| %s | " % case["title"] + " | ".join(cells) + " |")
         return "\n".join(lines)
 
+    def syscall_table(self, key="syscalls_by_name"):
+        def cell(res, c):
+            by = get(res, c, key)
+            if by is None:
+                return "—"
+            if isinstance(by, dict):
+                by = sorted(by.items(), key=lambda kv: -kv[1])
+            shown = [(k, v) for k, v in by if abs(v) >= 0.05][:6]
+            return ", ".join("%s %s" % (fmt_num(v), k) for k, v in shown) or "0"
+        return self.client_table(cell, align="---|")
+
     def split_table(self):
-        lines = ["| case | " + " | ".join(self.t(c) for c in self.clients) + " |",
-                 "|---|" + "---:|" * len(self.clients)]
-        for case in self.d["cases"]:
-            res = case["results"]
-            cells = []
-            for c in self.clients:
-                u, s_ = get(res, c, "user_us"), get(res, c, "sys_us")
-                cells.append("n/a" if c not in res else
-                             "—" if u is None or s_ is None else
-                             "%s + %s" % (fmt_num(u), fmt_num(s_)))
-            lines.append("| %s | " % case["title"] + " | ".join(cells) + " |")
-        return "\n".join(lines)
+        def cell(res, c):
+            u, s_ = get(res, c, "user_us"), get(res, c, "sys_us")
+            return "—" if u is None or s_ is None else "%s + %s" % (fmt_num(u), fmt_num(s_))
+        return self.client_table(cell)
 
     def broker_table(self):
         """Broker CPU per message and the cores both sides kept busy."""
-        lines = ["| case | " + " | ".join(self.t(c) for c in self.clients) + " |",
-                 "|---|" + "---:|" * len(self.clients)]
-        for case in self.d["cases"]:
-            res = case["results"]
-            cells = []
-            for c in self.clients:
-                b, cpu, rate = get(res, c, "broker_us"), get(res, c, "cpu_us"), get(res, c, "rate")
-                if c not in res:
-                    cells.append("n/a")
-                elif b is None:
-                    cells.append("—")
-                elif cpu is None or not rate:
-                    cells.append(fmt_num(b))
-                else:
-                    cells.append("%s (%s cores)" % (fmt_num(b), fmt_num((b + cpu) * rate / 1e6)))
-            lines.append("| %s | " % case["title"] + " | ".join(cells) + " |")
-        return "\n".join(lines)
+        def cell(res, c):
+            b, cpu, rate = get(res, c, "broker_us"), get(res, c, "cpu_us"), get(res, c, "rate")
+            if b is None:
+                return "—"
+            if cpu is None or not rate:
+                return fmt_num(b)
+            return "%s (%s cores)" % (fmt_num(b), fmt_num((b + cpu) * rate / 1e6))
+        return self.client_table(cell)
 
     def top_tables(self):
         out = []

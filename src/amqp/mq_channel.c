@@ -167,10 +167,10 @@ uint64_t mq_channel_next_publish_seq(const mq_conn *c, uint16_t id)
 
 /* ---- synchronous methods ---------------------------------------------------- */
 
-/* Sends `id` on ch and waits for a reply (type MQ_W_RPC or MQ_W_GET).
- * Returns 0 (GET: 1 for get-ok, 0 for get-empty) or an error. */
 static int rpc_wait(mq_conn *c, uint16_t ch, mq_waiter *w);
 
+/* Sends `id` on ch and waits for a reply (type MQ_W_RPC or MQ_W_GET).
+ * Returns 0 (GET: 1 for get-ok, 0 for get-empty) or an error. */
 static int rpc(mq_conn *c, uint16_t ch, uint32_t id, const void *args, mq_waiter *w)
 {
     mq_conn_release_held(c);
@@ -195,16 +195,22 @@ static int rpc_wait(mq_conn *c, uint16_t ch, mq_waiter *w)
     return r;
 }
 
+/* A waiter for one of the reply ids in `replies`, decoded into *out. */
+static void rpc_waiter(mq_waiter *w, const uint32_t *replies, union mq_method_args *out)
+{
+    memset(w, 0, sizeof *w);
+    w->type = MQ_W_RPC;
+    w->replies = replies;
+    w->out = out;
+}
+
 int mq_rpc(mq_conn *c, uint16_t ch, uint32_t id, const void *args, const uint32_t *replies,
            uint32_t *reply_id, union mq_method_args *out)
 {
     union mq_method_args tmp;
     mq_waiter w;
     if (ch == 0 || !replies || !*replies) return mq_error_set(&c->err, MQ_E_INVALID, "invalid argument");
-    memset(&w, 0, sizeof w);
-    w.type = MQ_W_RPC;
-    w.replies = replies;
-    w.out = out ? out : &tmp;
+    rpc_waiter(&w, replies, out ? out : &tmp);
     int rc = rpc(c, ch, id, args, &w);
     if (rc == MQ_OK && reply_id) *reply_id = w.reply_id;
     return rc;
@@ -224,10 +230,7 @@ static int wait1(mq_conn *c, uint16_t ch, uint32_t reply)
     const uint32_t replies[2] = {reply, 0};
     union mq_method_args tmp;
     mq_waiter w;
-    memset(&w, 0, sizeof w);
-    w.type = MQ_W_RPC;
-    w.replies = replies;
-    w.out = &tmp;
+    rpc_waiter(&w, replies, &tmp);
     return rpc_wait(c, ch, &w);
 }
 

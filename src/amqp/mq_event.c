@@ -648,6 +648,13 @@ static size_t io_pending(mq_conn *c)
     return n;
 }
 
+/* Nothing read for two heartbeat intervals: the peer is gone. */
+static int heartbeat_lost(mq_conn *c)
+{
+    mq_error_set(&c->err, MQ_E_HEARTBEAT, "heartbeat timeout, connection closed");
+    return mq_conn_fail(c, MQ_E_HEARTBEAT);
+}
+
 int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
 {
     /* before tune the server must stay within a sane size; after it, the
@@ -685,46 +692,27 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
         /* checked here too, not only when idle: a stream of frames for
          * others must not stretch the wait past its deadline */
         if (block && deadline && now >= deadline) return 0;
-        if (block && c->io->ops->read_wait && !c->io->read_needs_lock) {
-            /* The transport waits in its read (TCP: recv() bounded by
-             * SO_RCVTIMEO): one system call whether the bytes are there or
-             * not, where a read first costs a "would block" and poll-first a
-             * poll() when they are.  Corked acks leave before, as we may
-             * block. */
-            if (c->out.len) {
-                int r = mq_conn_send(c);
-                if (r < 0) return r;
+        /* The transport waits in its read when it can (TCP: recv() bounded
+         * by SO_RCVTIMEO): one system call whether the bytes are there or
+         * not, where a read first costs a "would block" and poll-first a
+         * poll() when they are. */
+        bool wait_in_read = block && c->io->ops->read_wait && !c->io->read_needs_lock;
+        if (!wait_in_read) {
+            /* Blocking right after a write (a request whose reply cannot be
+             * there yet): poll first instead of a read that would only say
+             * "would block".  Not for TLS bytes already decrypted (pending)
+             * or a TLS read that waits for a write. */
+            bool skip_read = block && c->sent_unread && c->io->rwant == POLLIN && io_pending(c) == 0;
+            if (!skip_read) {
+                ssize_t n = read_some(c, need, false, 0, ih);
+                if (n < 0) return (int)n;
+                if (n > 0) continue;
+                /* dead only when a read found nothing: bytes may wait unread in
+                 * the socket (e.g. after long user code with the heartbeat thread) */
+                if (hb && now - c->last_read >= 2 * hb) return heartbeat_lost(c);
             }
-            int64_t until = deadline;
-            if (hb) {
-                until = mq_deadline_min(until, mq_conn_last_write(c) + hb / 2);
-                until = mq_deadline_min(until, c->last_read + 2 * hb);
-            }
-            ssize_t n = read_some(c, need, true, until, ih);
-            if (n < 0) return (int)n;
-            if (n == 0 && hb && mq_clock_ns() - c->last_read >= 2 * hb) {
-                mq_error_set(&c->err, MQ_E_HEARTBEAT, "heartbeat timeout, connection closed");
-                return mq_conn_fail(c, MQ_E_HEARTBEAT);
-            }
-            continue;
+            if (!block) return 0;
         }
-        /* Blocking right after a write (a request whose reply cannot be
-         * there yet): poll first instead of a read that would only say
-         * "would block".  Not for TLS bytes already decrypted (pending) or
-         * a TLS read that waits for a write. */
-        bool skip_read = block && c->sent_unread && c->io->rwant == POLLIN && io_pending(c) == 0;
-        if (!skip_read) {
-            ssize_t n = read_some(c, need, false, 0, ih);
-            if (n < 0) return (int)n;
-            if (n > 0) continue;
-        }
-        /* dead only when a read found nothing: bytes may wait unread in the
-         * socket (e.g. after long user code with the heartbeat thread) */
-        if (!skip_read && hb && now - c->last_read >= 2 * hb) {
-            mq_error_set(&c->err, MQ_E_HEARTBEAT, "heartbeat timeout, connection closed");
-            return mq_conn_fail(c, MQ_E_HEARTBEAT);
-        }
-        if (!block) return 0;
         if (c->out.len) { /* corked acks leave before we block, not per event */
             int r = mq_conn_send(c);
             if (r < 0) return r;
@@ -733,6 +721,12 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
         if (hb) {
             until = mq_deadline_min(until, mq_conn_last_write(c) + hb / 2);
             until = mq_deadline_min(until, c->last_read + 2 * hb);
+        }
+        if (wait_in_read) {
+            ssize_t n = read_some(c, need, true, until, ih);
+            if (n < 0) return (int)n;
+            if (n == 0 && hb && mq_clock_ns() - c->last_read >= 2 * hb) return heartbeat_lost(c);
+            continue;
         }
         int r = mq_io_poll(c->io->fd, c->io->rwant, until, ih, &c->err);
         if (r == MQ_E_INTERRUPTED) return r;
