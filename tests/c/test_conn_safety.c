@@ -276,8 +276,9 @@ static void s_suspend(fake *f, int fd)
     /* not reading yet; heartbeats every 200 ms keep the client's liveness
      * check content when it next reads */
     static const uint8_t hb[8] = {MQ_FRAME_HEARTBEAT, 0, 0, 0, 0, 0, 0, MQ_FRAME_END};
+    bool beat = true; /* until a write fails: the client may have closed already */
     for (int i = 0; i < 2000 && !__atomic_load_n(&susp_go, __ATOMIC_SEQ_CST); i++) {
-        if (i % 40 == 0 && srv_write(f, fd, hb, sizeof hb) < 0) return;
+        if (beat && i % 40 == 0 && srv_write(f, fd, hb, sizeof hb) < 0) beat = false;
         usleep(5000);
     }
     char small[16] = {0};
