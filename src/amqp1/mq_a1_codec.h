@@ -139,7 +139,7 @@ int mq_a1_validate(const void *p, size_t len, size_t *count);
 
 /* ------------------------------------------------------------------ writer */
 
-typedef struct mq_a1_open {
+typedef struct mq_a1_wopen {
     size_t start;       /* offset of the constructor (or, in an array, of the size) */
     size_t elems;       /* offset of the first element */
     uint32_t count;
@@ -147,7 +147,7 @@ typedef struct mq_a1_open {
     uint8_t fixed;      /* 1: the header width is fixed by an enclosing array */
     uint8_t elem_type;  /* array: element type */
     uint8_t elem_code;  /* array: element constructor written so far */
-} mq_a1_open;
+} mq_a1_wopen;
 
 /* Appends to buf.  Open lists, maps and arrays are kept on a stack of their
  * own (no allocation); each put counts towards the innermost one. */
@@ -156,7 +156,7 @@ typedef struct mq_a1_writer {
     int depth;
     int err;            /* the first error; every later call returns it */
     bool described;     /* a descriptor was written, its value comes next */
-    mq_a1_open open[MQ_A1_MAX_DEPTH];
+    mq_a1_wopen open[MQ_A1_MAX_DEPTH];
 } mq_a1_writer;
 
 void mq_a1_writer_init(mq_a1_writer *wr, mq_wbuf *buf);

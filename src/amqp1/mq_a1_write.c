@@ -31,7 +31,7 @@ int mq_a1_writer_finish(mq_a1_writer *wr)
     return wr->err;
 }
 
-static mq_a1_open *top(mq_a1_writer *wr)
+static mq_a1_wopen *top(mq_a1_writer *wr)
 {
     return wr->depth ? &wr->open[wr->depth - 1] : NULL;
 }
@@ -94,7 +94,7 @@ static uint64_t get_be(const uint8_t *p, unsigned width)
 
 /* Rewrites the elements of array o from its element code to the wider
  * wide (same type): one pass, front to back, after moving them up. */
-static int array_widen(mq_a1_writer *wr, mq_a1_open *o, uint8_t wide)
+static int array_widen(mq_a1_writer *wr, mq_a1_wopen *o, uint8_t wide)
 {
     mq_wbuf *b = wr->buf;
     const mq_a1_code_info *ni = &mq_a1_codes[o->elem_code], *wi = &mq_a1_codes[wide];
@@ -129,7 +129,7 @@ static int array_widen(mq_a1_writer *wr, mq_a1_open *o, uint8_t wide)
  * array widened first when *code needs more room) and *ctor false. */
 static int value_start(mq_a1_writer *wr, uint8_t type, uint8_t *code, bool *ctor)
 {
-    mq_a1_open *o = top(wr);
+    mq_a1_wopen *o = top(wr);
     uint8_t want;
     int rc;
     *ctor = true;
@@ -154,7 +154,7 @@ static int value_start(mq_a1_writer *wr, uint8_t type, uint8_t *code, bool *ctor
 
 static int value_done(mq_a1_writer *wr)
 {
-    mq_a1_open *o = top(wr);
+    mq_a1_wopen *o = top(wr);
     if (o)
         o->count++;
     wr->described = false;
@@ -350,7 +350,7 @@ static int write_descriptor(mq_a1_writer *wr, const mq_a1_desc *d)
 
 int mq_a1_put_descriptor(mq_a1_writer *wr, const mq_a1_desc *d)
 {
-    mq_a1_open *o = top(wr);
+    mq_a1_wopen *o = top(wr);
     if (wr->err)
         return wr->err;
     if (wr->described || (o && o->type == MQ_A1_T_ARRAY) || !d->code)
@@ -364,7 +364,7 @@ int mq_a1_put_descriptor(mq_a1_writer *wr, const mq_a1_desc *d)
 static int open_compound(mq_a1_writer *wr, uint8_t type, uint8_t code32)
 {
     uint8_t code = code32;
-    mq_a1_open *o;
+    mq_a1_wopen *o;
     bool ctor;
     int rc;
     if ((rc = value_start(wr, type, &code, &ctor)) < 0)
@@ -390,7 +390,7 @@ static int open_compound(mq_a1_writer *wr, uint8_t type, uint8_t code32)
  * shrinks it to the 8-bit form (or list0) when it fits. */
 static int close_compound(mq_a1_writer *wr, uint8_t type, uint8_t code8, uint8_t code0)
 {
-    mq_a1_open *o = top(wr);
+    mq_a1_wopen *o = top(wr);
     mq_wbuf *b = wr->buf;
     size_t rest;
     if (wr->err)
@@ -427,7 +427,7 @@ int mq_a1_map_end(mq_a1_writer *wr) { return close_compound(wr, MQ_A1_T_MAP, MQ_
 int mq_a1_array_begin(mq_a1_writer *wr, uint8_t elem_type, const mq_a1_desc *desc)
 {
     uint8_t code = array_first_code(elem_type);
-    mq_a1_open *o;
+    mq_a1_wopen *o;
     int rc;
     if (wr->err)
         return wr->err;
