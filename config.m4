@@ -16,8 +16,10 @@ MQ_SOURCES="
   src/amqp/mq_spec.c
   src/amqp/mq_table.c
   src/amqp/mq_uri.c
+  src/amqp1/mq_a1_composite.c
   src/amqp1/mq_a1_read.c
   src/amqp1/mq_a1_spec.c
+  src/amqp1/mq_a1_types.c
   src/amqp1/mq_a1_write.c
   src/php/mq_arguments.c
   src/php/mq_basic_properties.c

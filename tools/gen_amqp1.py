@@ -3,17 +3,21 @@
 """Generates src/amqp1/mq_a1_spec.h and src/amqp1/mq_a1_spec.c from the
 AMQP 1.0 specification XML (Debian's amqp-specs, /usr/share/amqp/specs/1-0/).
 
-Output: the primitive types (one MQ_A1_T_* per <type class="primitive">),
+Output, mq_a1_spec.h/.c: the primitive types (one MQ_A1_T_* per <type class="primitive">),
 the constructor codes of their encodings (MQ_A1_C_*), a 256-entry table
 that gives each code its type, category (fixed, variable, compound, array)
 and width, the descriptors of every composite and restricted type that has
 one (MQ_A1_D_* numeric codes and their symbolic names), and the
-<definition> constants (port, version, minimum max-frame-size).  The output
+<definition> constants (port, version, minimum max-frame-size).
+mq_a1_types.h/.c: one C struct per composite type (the performatives, the
+SASL frames, error, source, target, the delivery states, the message header
+and properties, ...) with the table of its fields that mq_a1_composite.c
+encodes and decodes by.  The output
 is a pure function of the XML files, so `--check` can compare it byte for
 byte with the committed files.
 
 Usage:
-    python3 tools/gen_amqp1.py           # (re)write the two files
+    python3 tools/gen_amqp1.py           # (re)write the four files
     python3 tools/gen_amqp1.py --check   # exit 1 if they are out of date
 """
 
@@ -30,6 +34,8 @@ FILES = ["types.bare.xml", "transport.bare.xml", "messaging.bare.xml",
          "security.bare.xml", "transactions.bare.xml"]
 OUT_H = os.path.join(ROOT, "src", "amqp1", "mq_a1_spec.h")
 OUT_C = os.path.join(ROOT, "src", "amqp1", "mq_a1_spec.c")
+OUT_TH = os.path.join(ROOT, "src", "amqp1", "mq_a1_types.h")
+OUT_TC = os.path.join(ROOT, "src", "amqp1", "mq_a1_types.c")
 NS = "{http://www.amqp.org/schema/amqp.xsd}"
 CATEGORIES = ["fixed", "variable", "compound", "array"]
 
@@ -215,14 +221,244 @@ const mq_a1_descriptor_info *mq_a1_descriptor_find(uint64_t code)
     return "".join(o)
 
 
+# ---------------------------------------------------------------- composites
+
+# Field kinds (enum mq_a1_kind in mq_a1_composite.h) by resolved primitive.
+KINDS = {"boolean": ("BOOL", "bool"), "ubyte": ("UBYTE", "uint8_t"),
+         "ushort": ("USHORT", "uint16_t"), "uint": ("UINT", "uint32_t"),
+         "ulong": ("ULONG", "uint64_t"), "timestamp": ("TIMESTAMP", "int64_t"),
+         "binary": ("BINARY", "mq_bytes"), "string": ("STRING", "mq_bytes"),
+         "symbol": ("SYMBOL", "mq_bytes"), "map": ("MAP", "mq_bytes")}
+
+
+def cname(s):
+    return s.replace("-", "_")
+
+
+class Field:
+    pass
+
+
+class Composite:
+    pass
+
+
+def resolver(alltypes):
+    def resolve(tname):
+        """(primitive or composite name, class) of a type, through restricted ones."""
+        t = alltypes[tname]
+        for _ in range(16):
+            if t.get("class") != "restricted":
+                return t.get("name"), t.get("class")
+            t = alltypes[t.get("source")]
+        raise SystemExit("gen_amqp1: restricted type loop at %s" % tname)
+    return resolve
+
+
+def providers(alltypes, resolve, req):
+    """Type mask (a C expression) of the types that provide req; "0": any."""
+    bits = []
+    for t in alltypes.values():
+        prov = [x.strip() for x in (t.get("provides") or "").split(",")]
+        if req not in prov:
+            continue
+        base, cls = resolve(t.get("name"))
+        bit = "MQ_A1_TBIT_DESCRIBED" if cls == "composite" else "MQ_A1_TBIT(MQ_A1_T_%s)" % uname(base)
+        if bit not in bits:
+            bits.append(bit)
+    return " | ".join(sorted(bits)) or "0"
+
+
+def c_default(alltypes, fe):
+    """(numeric default, symbol default) of a field as C expressions."""
+    d = fe.get("default")
+    if d is None:
+        return "0", "NULL"
+    for c in alltypes[fe.get("type")].iter(NS + "choice"):
+        if c.get("name") == d:
+            d = c.get("value")
+            break
+    if d in ("true", "false"):
+        return ("1" if d == "true" else "0"), "NULL"
+    if d.isdigit():
+        return d + "ULL", "NULL"
+    return "0", '"%s"' % d
+
+
+def load_field(alltypes, resolve, cname_, fe):
+    f = Field()
+    f.name, f.c = fe.get("name"), cname(fe.get("name"))
+    f.mandatory = fe.get("mandatory") == "true"
+    ftype = fe.get("type")
+    f.elem, f.types, f.sub = "0", "0", "NULL"
+    f.default, f.def_sym = c_default(alltypes, fe) if ftype != "*" else ("0", "NULL")
+    if ftype == "*":
+        f.kind, f.ctype = "ANY", "mq_bytes"
+        f.types = providers(alltypes, resolve, fe.get("requires"))
+        return f
+    base, cls = resolve(ftype)
+    if cls == "composite":
+        f.kind, f.ctype, f.sub = "COMPOSITE", "mq_a1_" + cname(base), "&mq_a1_ci_" + cname(base)
+    elif fe.get("multiple") == "true":
+        f.kind, f.ctype, f.elem = "MULTI", "mq_bytes", "MQ_A1_T_" + uname(base)
+    elif base in KINDS:
+        f.kind, f.ctype = KINDS[base]
+    else:
+        raise SystemExit("gen_amqp1: %s.%s: no C form for %s" % (cname_, f.name, base))
+    return f
+
+
+def load_composites(spec_dir, prims):
+    """The composite types that have a descriptor, in file order, with their
+    fields resolved to a kind (KINDS, ANY, MULTI or COMPOSITE)."""
+    alltypes, order = {}, []
+    for name in FILES[1:]:
+        root = ET.parse(os.path.join(spec_dir, name)).getroot()
+        for t in root.iter(NS + "type"):
+            alltypes[t.get("name")] = t
+            if t.get("class") == "composite" and t.find(NS + "descriptor") is not None:
+                order.append(t.get("name"))
+    for p in prims:
+        alltypes.setdefault(p, ET.Element("type", {"name": p, "class": "primitive"}))
+    resolve = resolver(alltypes)
+    comps = []
+    for name in order:
+        t = alltypes[name]
+        c = Composite()
+        c.name, c.c = name, cname(name)
+        d = t.find(NS + "descriptor")
+        hi, lo = (int(x, 16) for x in d.get("code").split(":"))
+        c.code, c.symbol, c.provides = (hi << 32) | lo, d.get("name"), t.get("provides") or ""
+        c.fields = [load_field(alltypes, resolve, name, fe) for fe in t.findall(NS + "field")]
+        comps.append(c)
+    return comps
+
+
+def field_comment(f):
+    what = {"MAP": "encoded map", "ANY": "encoded value", "MULTI": "encoded value or array"}
+    s = f.name
+    if f.mandatory:
+        s += ", mandatory"
+    if f.kind in what:
+        s += "; " + what[f.kind]
+    if f.def_sym != "NULL":
+        s += "; default %s" % f.def_sym.strip('"')
+    elif f.default not in ("0", "0ULL"):
+        s += "; default %s" % f.default.replace("ULL", "")
+    return s
+
+
+TYPES_H_TOP = """/* SPDX-License-Identifier: MIT */
+/*
+ * One struct per composite type of the specification, with its init, put
+ * (encode) and decode functions; mq_a1_composite.h says how each field is
+ * held and what the functions check.
+ */
+#ifndef MQ_A1_TYPES_H
+#define MQ_A1_TYPES_H
+
+#include "mq_a1_composite.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+"""
+
+TYPES_H_FUNCS = """static inline void mq_a1_{c}_init(mq_a1_{c} *s) {{ mq_a1_composite_init(&mq_a1_ci_{c}, s); }}
+static inline int mq_a1_{c}_put(mq_a1_writer *wr, const mq_a1_{c} *s)
+{{
+    return mq_a1_composite_put(wr, &mq_a1_ci_{c}, s);
+}}
+static inline int mq_a1_{c}_decode(const mq_a1_cursor *c, const mq_a1_value *v, mq_a1_{c} *s)
+{{
+    return mq_a1_composite_decode(&mq_a1_ci_{c}, c, v, s);
+}}
+
+"""
+
+
+def gen_struct(c):
+    o = ["/* %s (%s, 0x%02x) */\ntypedef struct mq_a1_%s {\n" % (c.name, c.symbol, c.code, c.c)]
+    if not c.fields:
+        o.append("    uint8_t none_; /* (no fields) */\n")
+    for f in c.fields:
+        if not f.mandatory:
+            o.append("    bool has_%s;\n" % f.c)
+    for f in c.fields:
+        o.append("    %s %s; /* %s */\n" % (f.ctype, f.c, field_comment(f)))
+    o.append("} mq_a1_%s;\n" % c.c)
+    o.append("extern const mq_a1_composite_info mq_a1_ci_%s;\n" % c.c)
+    o.append(TYPES_H_FUNCS.format(c=c.c))
+    return "".join(o)
+
+
+def gen_types_header(comps, sources):
+    o = [header_line(sources), TYPES_H_TOP]
+    done = set()
+    for c in comps:  # an embedded composite before its user
+        for f in c.fields:
+            if f.kind == "COMPOSITE" and f.ctype not in done:
+                dep = [d for d in comps if "mq_a1_" + d.c == f.ctype][0]
+                o.append(gen_struct(dep))
+                done.add(f.ctype)
+        if "mq_a1_" + c.c not in done:
+            o.append(gen_struct(c))
+            done.add("mq_a1_" + c.c)
+    o.append("/* Every composite above, sorted by code. */\n")
+    o.append("#define MQ_A1_COMPOSITE_COUNT %d\n" % len(comps))
+    o.append("extern const mq_a1_composite_info *const mq_a1_composites[MQ_A1_COMPOSITE_COUNT];\n\n")
+    o.append("/* The performative of a frame body: AMQP frames' and SASL frames'. */\n")
+    o.append("typedef union mq_a1_performative {\n")
+    for c in comps:
+        if c.provides in ("frame", "sasl-frame"):
+            o.append("    mq_a1_%s %s;\n" % (c.c, c.c))
+    o.append("} mq_a1_performative;\n\n")
+    o.append("/* 1: code is a performative of AMQP frames, 2: of SASL frames, 0: neither. */\n")
+    o.append("static inline int mq_a1_performative_kind(uint64_t code)\n{\n    switch (code) {\n")
+    for kind, prov in ((1, "frame"), (2, "sasl-frame")):
+        for c in comps:
+            if c.provides == prov:
+                o.append("    case 0x%02x: /* %s */\n" % (c.code, c.name))
+        o.append("        return %d;\n" % kind)
+    o.append("    default:\n        return 0;\n    }\n}\n")
+    o.append("\n#ifdef __cplusplus\n}\n#endif\n#endif\n")
+    return "".join(o)
+
+
+def gen_types_source(comps, sources):
+    o = [header_line(sources)]
+    o.append("/* SPDX-License-Identifier: MIT */\n#include <stddef.h>\n\n#include \"mq_a1_types.h\"\n\n"
+             "#define F(s, f) ((uint16_t)offsetof(s, f))\n\n")
+    for c in comps:
+        s = "mq_a1_" + c.c
+        if c.fields:
+            o.append("static const mq_a1_field_info fields_%s[%d] = {\n" % (c.c, len(c.fields)))
+            for f in c.fields:
+                has = "MQ_A1_NO_FLAG" if f.mandatory else "F(%s, has_%s)" % (s, f.c)
+                o.append('    {"%s", MQ_A1_K_%s, %d, %s, F(%s, %s), %s,\n     %s, %s, %s, %s},\n' % (
+                    f.name, f.kind, 1 if f.mandatory else 0, f.elem, s, f.c, has,
+                    f.types, f.sub, f.default, f.def_sym))
+            o.append("};\n")
+        o.append('const mq_a1_composite_info mq_a1_ci_%s = {"%s", "%s", 0x%02xULL, sizeof(%s), %d, %s};\n\n' % (
+            c.c, c.name, c.symbol, c.code, s, len(c.fields), "fields_" + c.c if c.fields else "NULL"))
+    o.append("const mq_a1_composite_info *const mq_a1_composites[MQ_A1_COMPOSITE_COUNT] = {\n")
+    for c in sorted(comps, key=lambda c: c.code):
+        o.append("    &mq_a1_ci_%s,\n" % c.c)
+    o.append("};\n")
+    return "".join(o)
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--spec-dir", default=DEFAULT_DIR, help="AMQP 1.0 XML directory (default: Debian amqp-specs)")
     ap.add_argument("--check", action="store_true", help="exit 1 if the generated files differ")
     a = ap.parse_args()
     types, encs, descs, defs, sources = load(a.spec_dir)
+    comps = load_composites(a.spec_dir, types)
     outs = {OUT_H: gen_header(types, encs, descs, defs, sources),
-            OUT_C: gen_source(types, encs, descs, sources)}
+            OUT_C: gen_source(types, encs, descs, sources),
+            OUT_TH: gen_types_header(comps, sources),
+            OUT_TC: gen_types_source(comps, sources)}
     if a.check:
         bad = []
         for path, text in outs.items():

@@ -34,7 +34,13 @@ enum {
     MQ_A1_E_BAD_COUNT = -65,      /* decode: count impossible for the size (or odd in a map) */
     MQ_A1_E_BAD_SIZE = -66,       /* decode: size smaller than its fields, or not filled exactly */
     MQ_A1_E_BAD_DESCRIPTOR = -67, /* decode: descriptor not a ulong or symbol, or described twice */
-    MQ_A1_E_WRONG_TYPE = -68      /* encode: value type differs from the array's element type */
+    MQ_A1_E_WRONG_TYPE = -68,     /* encode: value type differs from the array's element type */
+    /* The composite types, frames and messages (mq_a1_composite.h,
+     * mq_a1_frame.h, mq_a1_message.h): */
+    MQ_A1_E_FIELD_TYPE = -69,     /* decode: a field's value has a type its field does not allow */
+    MQ_A1_E_MISSING_FIELD = -70,  /* decode: a mandatory field is absent or null */
+    MQ_A1_E_NOT_COMPOSITE = -71,  /* decode: not a list with the expected descriptor (or no performative) */
+    MQ_A1_E_SECTION = -72         /* decode: a message section unknown, out of order, repeated or mistyped */
 };
 
 /* A short English text for an MQ_A1_E_* or MQ_E_* code. */

@@ -15,6 +15,10 @@ const char *mq_a1_strerror(int code)
     case MQ_A1_E_BAD_SIZE: return "AMQP 1.0 size does not match the encoded elements";
     case MQ_A1_E_BAD_DESCRIPTOR: return "AMQP 1.0 descriptor is not a ulong or a symbol";
     case MQ_A1_E_WRONG_TYPE: return "value type differs from the AMQP 1.0 array's element type";
+    case MQ_A1_E_FIELD_TYPE: return "AMQP 1.0 field value of a type the field does not allow";
+    case MQ_A1_E_MISSING_FIELD: return "AMQP 1.0 mandatory field missing";
+    case MQ_A1_E_NOT_COMPOSITE: return "AMQP 1.0 value is not the expected composite type";
+    case MQ_A1_E_SECTION: return "AMQP 1.0 message section unknown, out of order, repeated or mistyped";
     default: return mq_strerror(code);
     }
 }
