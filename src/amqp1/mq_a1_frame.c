@@ -156,13 +156,12 @@ static int reader_proto(mq_a1_reader *r, const uint8_t *p, size_t len, mq_a1_fra
 
 int mq_a1_reader_next(mq_a1_reader *r, mq_a1_frame *f)
 {
-    const uint8_t *p = r->buf.data + r->pos;
+    /* (nothing fed yet: no buffer, and no arithmetic on NULL) */
+    const uint8_t *p = r->buf.data ? r->buf.data + r->pos : (const uint8_t *)"";
     size_t len = r->buf.len - r->pos, need;
     int rc;
     if (r->err)
         return r->err;
-    if (!r->buf.data)
-        p = (const uint8_t *)"";
     if (r->want_proto)
         return reader_proto(r, p, len, f);
     rc = mq_a1_frame_parse(p, len, r->max_frame, f, &need);
