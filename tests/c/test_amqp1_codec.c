@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "mq_a1_codec.h"
+#include "hex.h"
 #include "tap.h"
 
 static mq_wbuf W;
@@ -21,29 +22,6 @@ static void start(void)
 {
     mq_wbuf_reset(&W);
     mq_a1_writer_init(&WR, &W);
-}
-
-/* Parses "52 01 ..." into out; returns the byte count. */
-static size_t unhex(const char *hex, uint8_t *out, size_t cap)
-{
-    size_t n = 0;
-    unsigned v;
-    int k;
-    while (n < cap && sscanf(hex, " %2x%n", &v, &k) == 1) {
-        out[n++] = (uint8_t)v;
-        hex += k;
-    }
-    return n;
-}
-
-static void tohex(const uint8_t *p, size_t n, char *out, size_t cap)
-{
-    size_t i, o = 0;
-    out[0] = 0;
-    for (i = 0; i < n && o + 4 < cap; i++)
-        o += (size_t)snprintf(out + o, cap - o, "%s%02x", i ? " " : "", p[i]);
-    if (i < n && cap > 4)
-        snprintf(out + cap - 4, 4, "...");
 }
 
 /* The writer's output (finished without error) equals hex. */

@@ -25,6 +25,8 @@
 #include <proton/error.h>
 
 #include "mq_a1_codec.h"
+#include "hex.h"
+#include "rand.h"
 #include "tap.h"
 
 #define ITERATIONS 4000
@@ -44,34 +46,14 @@ typedef struct ctx {
     char scratch[70000];
 } ctx;
 
-static uint64_t rnd(ctx *x)
-{
-    x->s ^= x->s >> 12;
-    x->s ^= x->s << 25;
-    x->s ^= x->s >> 27;
-    return x->s * 2685821657736338717ull;
-}
+#define rnd(x) tr_next(&(x)->s)
+#define pick_bits(x) tr_bits(&(x)->s)
+#define pick_len(x) tr_len(&(x)->s)
 
 static void mismatch(ctx *x, const char *what)
 {
     if (!x->bad++)
         x->first = what;
-}
-
-static uint64_t pick_bits(ctx *x)
-{
-    static const uint64_t edge[] = {0, 1, 127, 128, 255, 256, 0x7fff, 0xffff, 0x10000, 0x7fffffff,
-                                    0xffffffff, 0x100000000ull, UINT64_MAX, 0x8000000000000000ull,
-                                    (uint64_t)-1 - 127, (uint64_t)-129};
-    uint64_t r = rnd(x);
-    return (r & 3) ? edge[(r >> 8) % (sizeof edge / sizeof edge[0])] : rnd(x);
-}
-
-static size_t pick_len(ctx *x)
-{
-    static const size_t lens[] = {0, 1, 2, 254, 255, 256, 257, 1000, 66000};
-    uint64_t r = rnd(x);
-    return (r & 1) ? lens[(r >> 8) % (sizeof lens / sizeof lens[0])] : (size_t)(rnd(x) % 40);
 }
 
 static void fill(ctx *x, char *out, size_t n)
@@ -455,18 +437,6 @@ static void value(ctx *x, mq_a1_cursor *c, int depth, uint8_t type, bool in_arra
 }
 
 /* ------------------------------------------------------------ fixed cases */
-
-static size_t unhex(const char *hex, uint8_t *out, size_t cap)
-{
-    size_t n = 0;
-    unsigned v;
-    int k;
-    while (n < cap && sscanf(hex, " %2x%n", &v, &k) == 1) {
-        out[n++] = (uint8_t)v;
-        hex += k;
-    }
-    return n;
-}
 
 /* The value of case id, on our side (wr) or Proton's (pn). */
 static void build_case(int id, mq_a1_writer *wr, pn_data_t *pn)

@@ -9,19 +9,8 @@
 #include <string.h>
 
 #include "mq_a1_codec.h"
+#include "hex.h"
 #include "tap.h"
-
-static size_t unhex(const char *hex, uint8_t *out, size_t cap)
-{
-    size_t n = 0;
-    unsigned v;
-    int k;
-    while (n < cap && sscanf(hex, " %2x%n", &v, &k) == 1) {
-        out[n++] = (uint8_t)v;
-        hex += k;
-    }
-    return n;
-}
 
 static int validate_hex(const char *hex)
 {

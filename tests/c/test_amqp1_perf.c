@@ -11,27 +11,8 @@
 #include <string.h>
 
 #include "mq_a1_frame.h"
+#include "hex.h"
 #include "tap.h"
-
-static size_t unhex(const char *hex, uint8_t *out, size_t cap)
-{
-    size_t n = 0;
-    unsigned v;
-    int k;
-    while (n < cap && sscanf(hex, " %2x%n", &v, &k) == 1) {
-        out[n++] = (uint8_t)v;
-        hex += k;
-    }
-    return n;
-}
-
-static void tohex(const uint8_t *p, size_t n, char *out, size_t cap)
-{
-    size_t i, o = 0;
-    for (i = 0; i < n && o + 4 < cap; i++)
-        o += (size_t)snprintf(out + o, cap - o, i ? " %02x" : "%02x", p[i]);
-    out[o] = 0;
-}
 
 /* (TAP_EQ_INT evaluates its arguments twice.) */
 static void eq(long got, long want, const char *what)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mq_a1_codec.h"
+#include "rand.h"
 #include "tap.h"
 
 #define ITERATIONS 3000
@@ -27,35 +28,14 @@ typedef struct ctx {
     char scratch[70000];
 } ctx;
 
-static uint64_t rnd(ctx *x)
-{
-    x->s ^= x->s >> 12;
-    x->s ^= x->s << 25;
-    x->s ^= x->s >> 27;
-    return x->s * 2685821657736338717ull;
-}
+#define rnd(x) tr_next(&(x)->s)
+#define pick_bits(x) tr_bits(&(x)->s)
+#define pick_len(x) tr_len(&(x)->s)
 
 static void mismatch(ctx *x, const char *what)
 {
     if (!x->bad++)
         x->first = what;
-}
-
-/* An integer near an encoding threshold, or random. */
-static uint64_t pick_bits(ctx *x)
-{
-    static const uint64_t edge[] = {0, 1, 127, 128, 255, 256, 0x7fff, 0xffff, 0x10000, 0x7fffffff,
-                                    0xffffffff, 0x100000000ull, UINT64_MAX, 0x8000000000000000ull,
-                                    (uint64_t)-1 - 127, (uint64_t)-129};
-    uint64_t r = rnd(x);
-    return (r & 3) ? edge[(r >> 8) % (sizeof edge / sizeof edge[0])] : rnd(x);
-}
-
-static size_t pick_len(ctx *x)
-{
-    static const size_t lens[] = {0, 1, 2, 254, 255, 256, 257, 1000, 66000};
-    uint64_t r = rnd(x);
-    return (r & 1) ? lens[(r >> 8) % (sizeof lens / sizeof lens[0])] : (size_t)(rnd(x) % 40);
 }
 
 static void fill(ctx *x, size_t n)
