@@ -26,7 +26,7 @@ MQ_SOURCES="
   src/php/mq_arguments.c
   src/php/mq_basic_properties.c
   src/php/mq_channel.c
-  src/php/mq_channel_unwaited.c
+  src/php/mq_channel_events.c
   src/php/mq_connection.c
   src/php/mq_connection_config.c
   src/php/mq_connection_hosts.c

@@ -2,10 +2,10 @@
 /*
  * AMQPChannel (docs/compatibility.md §3.2): opening a channel (channel.open, then the
  * prefetch basic.qos), closing it, prefetch and qos, transactions,
- * basic.recover, publisher confirms with their callbacks, and the wait
- * loops of waitForConfirm()/waitForBasicReturn().  Also the channel helpers
- * the queue and exchange files use: the precondition checks of §3.0 and
- * the dispatch of confirms and returns to the callbacks.  A channel holds
+ * basic.recover and confirm mode (the callbacks, their dispatch and the
+ * wait loops are in mq_channel_events.c).  Also the channel helpers the
+ * queue and exchange files use: the precondition checks of §3.0 and
+ * php_mq_channel_fail().  A channel holds
  * a reference to the connection resource it was opened on and is
  * registered (weakly) in its channel table, so that deliveries and events
  * can find their channel object; free_obj unregisters it and closes the
@@ -99,9 +99,7 @@ static void chan_unregister(php_mq_channel *ch, bool async_close)
     }
 }
 
-/* A failed core call on ch: the exception for it, and the binding's state
- * brought in line when the connection went down. */
-static void chan_fail(php_mq_channel *ch, int rc, zend_class_entry *default_ce)
+void php_mq_channel_fail(php_mq_channel *ch, int rc, zend_class_entry *default_ce)
 {
     php_mq_throw(mq_conn_error(ch->res->conn), rc, default_ce);
     php_mq_res_after_error(ch->res);
@@ -305,7 +303,7 @@ ZEND_METHOD(AMQPChannel, __construct)
         res->channels[id] = ch;
     }
     if (rc < 0) { /* a basic.qos failed */
-        chan_fail(ch, rc, mq_ce_AMQPChannelException);
+        php_mq_channel_fail(ch, rc, mq_ce_AMQPChannelException);
         RETURN_THROWS();
     }
 }
@@ -330,7 +328,7 @@ ZEND_METHOD(AMQPChannel, close)
     rc = mq_channel_close(ch->res->conn, ch->id);
     chan_unregister(ch, false);
     if (rc < 0) {
-        chan_fail(ch, rc, mq_ce_AMQPChannelException);
+        php_mq_channel_fail(ch, rc, mq_ce_AMQPChannelException);
         RETURN_THROWS();
     }
 }
@@ -408,7 +406,7 @@ static void chan_set_prefetch(zend_execute_data *execute_data, zval *return_valu
     }
     rc = chan_qos(ch, obj, is_size ? (uint32_t)value : 0, is_size ? 0 : (uint16_t)value, global, !global);
     if (rc < 0) {
-        chan_fail(ch, rc, mq_ce_AMQPChannelException);
+        php_mq_channel_fail(ch, rc, mq_ce_AMQPChannelException);
         RETURN_THROWS();
     }
     chan_write_long(obj, global ? MQ_CHAN_PROP_GLOBAL_PREFETCH_COUNT : MQ_CHAN_PROP_PREFETCH_COUNT,
@@ -486,7 +484,7 @@ ZEND_METHOD(AMQPChannel, qos)
     rc = chan_qos(ch, obj, (uint32_t)chan_long(obj, MQ_CHAN_PROP_PREFETCH_SIZE),
                   (uint16_t)chan_long(obj, MQ_CHAN_PROP_PREFETCH_COUNT), false, true);
     if (rc < 0) {
-        chan_fail(ch, rc, mq_ce_AMQPChannelException);
+        php_mq_channel_fail(ch, rc, mq_ce_AMQPChannelException);
         RETURN_THROWS();
     }
 }
@@ -519,7 +517,7 @@ static void chan_simple_rpc(zend_execute_data *execute_data, zval *return_value,
         break;
     }
     if (rc < 0) {
-        chan_fail(ch, rc, mq_ce_AMQPChannelException);
+        php_mq_channel_fail(ch, rc, mq_ce_AMQPChannelException);
         RETURN_THROWS();
     }
     if (op == MQ_OP_CONFIRM_SELECT) {
@@ -563,280 +561,10 @@ ZEND_METHOD(AMQPChannel, basicRecover)
     }
     rc = mq_basic_recover(ch->res->conn, ch->id, requeue);
     if (rc < 0) {
-        chan_fail(ch, rc, mq_ce_AMQPChannelException);
+        php_mq_channel_fail(ch, rc, mq_ce_AMQPChannelException);
         RETURN_THROWS();
     }
 }
-
-/* ---- callbacks -------------------------------------------------------- */
-
-/* Replaces a stored callback (NULL fci/unset: none).  A trampoline
- * (__call) is released now and resolved again at each call. */
-static void chan_set_callback(zval *slot, zend_fcall_info_cache *slot_fcc, zend_fcall_info *fci,
-                              zend_fcall_info_cache *fcc)
-{
-    zval old;
-
-    ZVAL_COPY_VALUE(&old, slot);
-    if (fci && ZEND_FCI_INITIALIZED(*fci)) {
-        ZVAL_COPY(slot, &fci->function_name);
-        *slot_fcc = *fcc;
-        zend_release_fcall_info_cache(slot_fcc);
-    } else {
-        ZVAL_UNDEF(slot);
-        *slot_fcc = empty_fcall_info_cache;
-    }
-    zval_ptr_dtor(&old);
-}
-
-ZEND_METHOD(AMQPChannel, setConfirmCallback)
-{
-    php_mq_channel *ch = php_mq_channel_from_obj(Z_OBJ_P(ZEND_THIS));
-    zend_fcall_info ack_fci = empty_fcall_info, nack_fci = empty_fcall_info;
-    zend_fcall_info_cache ack_fcc = empty_fcall_info_cache, nack_fcc = empty_fcall_info_cache;
-
-    ZEND_PARSE_PARAMETERS_START(1, 2)
-        Z_PARAM_FUNC_OR_NULL(ack_fci, ack_fcc)
-        Z_PARAM_OPTIONAL
-        Z_PARAM_FUNC_OR_NULL(nack_fci, nack_fcc)
-    ZEND_PARSE_PARAMETERS_END();
-    /* both are replaced on every call */
-    chan_set_callback(&ch->ack_cb, &ch->ack_fcc, &ack_fci, &ack_fcc);
-    chan_set_callback(&ch->nack_cb, &ch->nack_fcc, &nack_fci, &nack_fcc);
-}
-
-ZEND_METHOD(AMQPChannel, setReturnCallback)
-{
-    php_mq_channel *ch = php_mq_channel_from_obj(Z_OBJ_P(ZEND_THIS));
-    zend_fcall_info fci = empty_fcall_info;
-    zend_fcall_info_cache fcc = empty_fcall_info_cache;
-
-    ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_FUNC_OR_NULL(fci, fcc)
-    ZEND_PARSE_PARAMETERS_END();
-    chan_set_callback(&ch->return_cb, &ch->return_fcc, &fci, &fcc);
-}
-
-/* Calls a stored callback with argc args: 1 when it returned exactly
- * false (stop), 0 to go on, -1 with an exception.  The callable is held
- * for the duration of the call, so the callback may replace itself. */
-static int chan_call(zval *cb, const zend_fcall_info_cache *stored_fcc, uint32_t argc, zval *args)
-{
-    zend_fcall_info fci = empty_fcall_info; /* fields added by later PHP releases start empty */
-    zend_fcall_info_cache fcc;
-    zval callable, rv;
-    char *error = NULL;
-    int result;
-
-    ZVAL_COPY(&callable, cb);
-    if (stored_fcc->function_handler) {
-        fcc = *stored_fcc;
-    } else if (!zend_is_callable_ex(&callable, NULL, 0, NULL, &fcc, &error)) {
-        zend_type_error("Callback is no longer callable: %s", error ? error : "unknown reason");
-        if (error) {
-            efree(error);
-        }
-        zval_ptr_dtor(&callable);
-        return -1;
-    }
-    if (error) {
-        efree(error);
-    }
-    fci.size = sizeof(fci);
-    ZVAL_COPY_VALUE(&fci.function_name, &callable);
-    fci.object = NULL;
-    fci.retval = &rv;
-    fci.params = args;
-    fci.param_count = argc;
-    fci.named_params = NULL;
-    ZVAL_UNDEF(&rv);
-    if (zend_call_function(&fci, &fcc) == FAILURE || EG(exception)) {
-        result = -1;
-    } else {
-        result = Z_TYPE(rv) == IS_FALSE ? 1 : 0;
-    }
-    zval_ptr_dtor(&rv);
-    zval_ptr_dtor(&callable);
-    return result;
-}
-
-static int chan_unhandled(const char *method, const char *setter)
-{
-    zend_error(E_NOTICE, "Unhandled %s method from server received. Use AMQPChannel::%s() to process it.",
-               method, setter);
-    return EG(exception) ? -1 : 1;
-}
-
-int php_mq_channel_dispatch(php_mq_channel *ch, mq_event *ev, uint32_t depth)
-{
-    zval args[6];
-    int result, i;
-    mq_conn *conn = ch->res ? ch->res->conn : NULL;
-
-    (void)depth;
-    switch (ev->kind) {
-    case MQ_EV_ACK:
-        if (Z_ISUNDEF(ch->ack_cb)) {
-            return chan_unhandled("basic.ack", "setConfirmCallback");
-        }
-        ZVAL_LONG(&args[0], (zend_long)ev->delivery_tag);
-        ZVAL_BOOL(&args[1], ev->multiple);
-        return chan_call(&ch->ack_cb, &ch->ack_fcc, 2, args);
-    case MQ_EV_NACK:
-        if (Z_ISUNDEF(ch->nack_cb)) {
-            return chan_unhandled("basic.nack", "setConfirmCallback");
-        }
-        ZVAL_LONG(&args[0], (zend_long)ev->delivery_tag);
-        ZVAL_BOOL(&args[1], ev->multiple);
-        ZVAL_BOOL(&args[2], ev->requeue);
-        return chan_call(&ch->nack_cb, &ch->nack_fcc, 3, args);
-    case MQ_EV_RETURN:
-        if (Z_ISUNDEF(ch->return_cb)) {
-            if (conn) {
-                mq_message_release(conn, &ev->msg);
-            }
-            return chan_unhandled("basic.return", "setReturnCallback");
-        }
-        /* everything is copied out of the core's views before the callback
-         * or an error handler runs (they may call into the connection) */
-        php_mq_warn_defer_begin();
-        if (php_mq_properties_from_message(&args[4], &ev->msg) == FAILURE) {
-            if (conn) {
-                mq_message_release(conn, &ev->msg);
-            }
-            php_mq_warn_defer_end();
-            return -1;
-        }
-        ZVAL_LONG(&args[0], ev->msg.reply_code);
-        ZVAL_STRINGL(&args[1], ev->msg.reply_text.ptr ? ev->msg.reply_text.ptr : "", ev->msg.reply_text.len);
-        ZVAL_STRINGL(&args[2], ev->msg.exchange.ptr ? ev->msg.exchange.ptr : "", ev->msg.exchange.len);
-        ZVAL_STRINGL(&args[3], ev->msg.routing_key.ptr ? ev->msg.routing_key.ptr : "", ev->msg.routing_key.len);
-        ZVAL_STR(&args[5], php_mq_message_body(&ev->msg));
-        if (conn) {
-            mq_message_release(conn, &ev->msg);
-        }
-        php_mq_warn_defer_end();
-        if (EG(exception)) {
-            for (i = 0; i < 6; i++) {
-                zval_ptr_dtor(&args[i]);
-            }
-            return -1;
-        }
-        result = chan_call(&ch->return_cb, &ch->return_fcc, 6, args);
-        for (i = 0; i < 6; i++) {
-            zval_ptr_dtor(&args[i]);
-        }
-        return result;
-    default:
-        /* not ours to handle (deliveries belong to the consume loop) */
-        if (ev->kind == MQ_EV_DELIVER && conn) {
-            mq_message_release(conn, &ev->msg);
-        }
-        return 0;
-    }
-}
-
-/* ---- wait loops ------------------------------------------------------- */
-
-static void chan_wait(zend_execute_data *execute_data, zval *return_value, int kinds,
-                      zend_class_entry *default_ce)
-{
-    static const char context[] = "Could not start wait loop for basic.return method.";
-    double timeout = 0.0;
-    php_mq_channel *ch;
-    mq_event ev;
-    int rc;
-    double until = 0.0;
-    bool resumed = false;
-
-    ZEND_PARSE_PARAMETERS_START(0, 1)
-        Z_PARAM_OPTIONAL
-        Z_PARAM_DOUBLE(timeout)
-    ZEND_PARSE_PARAMETERS_END();
-    if (!(timeout >= 0)) {
-        php_mq_throwf(mq_ce_AMQPChannelException, 0, "Timeout must be greater than or equal to zero.");
-        RETURN_THROWS();
-    }
-    /* recovery (mq extension): a connection lost before this wait is
-     * recovered by the check below; what was awaited can never come then */
-    ch = php_mq_channel_from_obj(Z_OBJ_P(ZEND_THIS));
-    mq_conn *before = ch->res && ch->res->recoverable ? ch->res->conn : NULL;
-    for (;;) {
-        /* checked again after every callback, which may close things */
-        if (!(ch = php_mq_check_channel(ZEND_THIS, context))) {
-            RETURN_THROWS();
-        }
-        if (before && ch->res->conn != before) {
-            php_mq_throwf(mq_ce_AMQPConnectionException, 0,
-                          "%s The connection was lost and recovered: publish again what was not confirmed.",
-                          context);
-            RETURN_THROWS();
-        }
-        memset(&ev, 0, sizeof(ev));
-        /* the timeout applies to each wait (0: forever), a signal handler's
-         * interruption included; frames of other kinds or channels are
-         * queued by the core, never fatal (§7.7) */
-        double left = timeout;
-        if (timeout > 0 && resumed) {
-            left = until - php_mq_now();
-            if (left <= 0) {
-                left = 1e-9; /* the wait still takes what is buffered */
-            }
-        } else if (timeout > 0) {
-            until = php_mq_now() + timeout;
-        }
-        rc = mq_conn_wait_event(ch->res->conn, ch->id, kinds, left, &ev);
-        resumed = false;
-        if (rc == MQ_E_INTERRUPTED && EG(exception) == NULL) {
-            /* a safe point: pending signal handlers run here, then the
-             * checks above see whatever they closed */
-            if (php_mq_safe_point() == FAILURE) {
-                RETURN_THROWS();
-            }
-            resumed = true;
-            continue;
-        }
-        if (rc == 0) {
-            php_mq_throwf(mq_ce_AMQPQueueException, 0, "Wait timeout exceed");
-            RETURN_THROWS();
-        }
-        if (rc < 0) {
-            chan_fail(ch, rc, default_ce);
-            RETURN_THROWS();
-        }
-        if (ev.kind == MQ_EV_BLOCKED) {
-            /* connection.blocked/unblocked: the connection's callback (mq
-             * extension) runs here too, then the wait goes on */
-            zval *conn = chan_slot(&ch->std, MQ_CHAN_PROP_CONNECTION);
-            if (Z_TYPE_P(conn) == IS_OBJECT
-                && php_mq_connection_notify_one(Z_OBJ_P(conn), ev.blocked, ev.reason) < 0) {
-                RETURN_THROWS();
-            }
-            continue;
-        }
-        rc = php_mq_channel_dispatch(ch, &ev, 0);
-        if (rc < 0) {
-            RETURN_THROWS();
-        }
-        if (rc > 0) {
-            return;
-        }
-    }
-}
-
-ZEND_METHOD(AMQPChannel, waitForConfirm)
-{
-    chan_wait(execute_data, return_value, MQ_EV_ACK | MQ_EV_NACK | MQ_EV_RETURN | MQ_EV_BLOCKED,
-              mq_ce_AMQPChannelException);
-}
-
-ZEND_METHOD(AMQPChannel, waitForBasicReturn)
-{
-    /* channel errors here are AMQPQueueException (a quirk kept) */
-    chan_wait(execute_data, return_value, MQ_EV_RETURN | MQ_EV_BLOCKED, mq_ce_AMQPQueueException);
-}
-
-/* ---- registration ----------------------------------------------------- */
 
 void php_mq_register_channel(void)
 {

@@ -79,12 +79,6 @@ static php_mq_channel *exchange_check(zend_object *obj, const char *context)
     return php_mq_check_channel(ch, context);
 }
 
-static void exchange_fail(php_mq_channel *ch, int rc)
-{
-    php_mq_throw(mq_conn_error(ch->res->conn), rc, mq_ce_AMQPExchangeException);
-    php_mq_res_after_error(ch->res);
-}
-
 /* ---- constructor ------------------------------------------------------- */
 
 ZEND_METHOD(AMQPExchange, __construct)
@@ -280,7 +274,7 @@ static void exchange_declare(INTERNAL_FUNCTION_PARAMETERS)
     }
     mq_wbuf_free(&w);
     if (rc < 0) {
-        exchange_fail(ch, rc);
+        php_mq_channel_fail(ch, rc, mq_ce_AMQPExchangeException);
         RETURN_THROWS();
     }
 }
@@ -323,7 +317,7 @@ ZEND_METHOD(AMQPExchange, delete)
                                                  : php_mq_slot_bytes(obj, MQ_EXCH_PROP_NAME);
     int rc = mq_exchange_delete(ch->res->conn, ch->id, target, (flags & MQ_FLAG_IFUNUSED) != 0);
     if (rc < 0) {
-        exchange_fail(ch, rc);
+        php_mq_channel_fail(ch, rc, mq_ce_AMQPExchangeException);
         RETURN_THROWS();
     }
     if (PHP_MQ_RECORDING(ch)) {
@@ -375,7 +369,7 @@ static void exchange_bind(INTERNAL_FUNCTION_PARAMETERS, bool bind)
     }
     mq_wbuf_free(&w);
     if (rc < 0) {
-        exchange_fail(ch, rc);
+        php_mq_channel_fail(ch, rc, mq_ce_AMQPExchangeException);
         RETURN_THROWS();
     }
 }
@@ -653,7 +647,7 @@ ZEND_METHOD(AMQPExchange, publish)
         return;
     }
     if (rc < 0) {
-        exchange_fail(ch, rc);
+        php_mq_channel_fail(ch, rc, mq_ce_AMQPExchangeException);
         RETURN_THROWS();
     }
 }

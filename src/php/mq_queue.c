@@ -83,12 +83,6 @@ php_mq_channel *php_mq_queue_check(zend_object *queue, const char *context)
     return c;
 }
 
-void php_mq_queue_fail(php_mq_channel *ch, int rc)
-{
-    php_mq_throw(mq_conn_error(ch->res->conn), rc, mq_ce_AMQPQueueException);
-    php_mq_res_after_error(ch->res);
-}
-
 /* Stores the channel and its connection in a queue object. */
 static void queue_store_channel(zend_object *obj, zval *channel)
 {
@@ -350,7 +344,7 @@ static void queue_declare(INTERNAL_FUNCTION_PARAMETERS)
     }
     mq_wbuf_free(&w);
     if (rc < 0) {
-        php_mq_queue_fail(ch, rc);
+        php_mq_channel_fail(ch, rc, mq_ce_AMQPQueueException);
         RETURN_THROWS();
     }
     /* The confirmed name, raw (docs/compatibility.md §7.17). */
@@ -425,7 +419,7 @@ static void queue_bind(INTERNAL_FUNCTION_PARAMETERS, bool bind)
     }
     mq_wbuf_free(&w);
     if (rc < 0) {
-        php_mq_queue_fail(ch, rc);
+        php_mq_channel_fail(ch, rc, mq_ce_AMQPQueueException);
         RETURN_THROWS();
     }
 }
@@ -457,7 +451,7 @@ ZEND_METHOD(AMQPQueue, recover)
     }
     int rc = mq_basic_recover(ch->res->conn, ch->id, requeue);
     if (rc < 0) {
-        php_mq_queue_fail(ch, rc);
+        php_mq_channel_fail(ch, rc, mq_ce_AMQPQueueException);
         RETURN_THROWS();
     }
 }
@@ -474,7 +468,7 @@ ZEND_METHOD(AMQPQueue, purge)
     uint32_t count = 0;
     int rc = mq_queue_purge(ch->res->conn, ch->id, php_mq_slot_bytes(obj, MQ_QUEUE_PROP_NAME), &count);
     if (rc < 0) {
-        php_mq_queue_fail(ch, rc);
+        php_mq_channel_fail(ch, rc, mq_ce_AMQPQueueException);
         RETURN_THROWS();
     }
     RETURN_LONG((zend_long)count);
@@ -502,7 +496,7 @@ ZEND_METHOD(AMQPQueue, delete)
     int rc = mq_queue_delete(ch->res->conn, ch->id, php_mq_slot_bytes(obj, MQ_QUEUE_PROP_NAME),
                              (flags & MQ_FLAG_IFUNUSED) != 0, (flags & MQ_FLAG_IFEMPTY) != 0, &count);
     if (rc < 0) {
-        php_mq_queue_fail(ch, rc);
+        php_mq_channel_fail(ch, rc, mq_ce_AMQPQueueException);
         RETURN_THROWS();
     }
     if (PHP_MQ_RECORDING(ch)) {

@@ -136,9 +136,6 @@ static inline zend_result php_mq_check_shortstr(const zend_string *s, zend_class
 /* mq_queue.c: the precondition checks of docs/compatibility.md §3.0 for a queue object
  * (stale when its constructor never ran); throws and returns NULL. */
 php_mq_channel *php_mq_queue_check(zend_object *queue, const char *context);
-/* mq_queue.c: throws for a failed core call on ch (default class
- * AMQPQueueException) and updates the connection state. */
-void php_mq_queue_fail(php_mq_channel *ch, int rc);
 
 /* The arguments methods of AMQPQueue and AMQPExchange (mq_arguments.c):
  * parse their parameters and work on the `arguments` slot `slot`; errors are

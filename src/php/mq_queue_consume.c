@@ -47,7 +47,7 @@ ZEND_METHOD(AMQPQueue, get)
     int rc = mq_basic_get(ch->res->conn, ch->id, php_mq_slot_bytes(obj, MQ_QUEUE_PROP_NAME),
                           (flags & MQ_FLAG_AUTOACK) != 0, &m);
     if (rc < 0) {
-        php_mq_queue_fail(ch, rc);
+        php_mq_channel_fail(ch, rc, mq_ce_AMQPQueueException);
         RETURN_THROWS();
     }
     if (rc == 0) {
@@ -124,7 +124,7 @@ static void queue_acknowledge(INTERNAL_FUNCTION_PARAMETERS, int kind)
         return;
     }
     if (rc < 0) {
-        php_mq_queue_fail(ch, rc);
+        php_mq_channel_fail(ch, rc, mq_ce_AMQPQueueException);
         RETURN_THROWS();
     }
 }
@@ -420,7 +420,7 @@ static zend_long consume_loop(php_mq_channel *ch, zend_object *conn_obj, zend_fc
  * timeout, which is AMQPConnectionException wherever it is seen (§7.20). */
 static void consume_fail(php_mq_channel *ch, int rc)
 {
-    php_mq_queue_fail(ch, rc);
+    php_mq_channel_fail(ch, rc, mq_ce_AMQPQueueException);
     zend_object *ex = EG(exception);
     if (!ex || rc == MQ_E_HEARTBEAT || instanceof_function(ex->ce, mq_ce_AMQPQueueException)
         || !instanceof_function(ex->ce, mq_ce_AMQPException)) {
@@ -595,7 +595,7 @@ ZEND_METHOD(AMQPQueue, cancel)
     mq_bytes confirmed;
     int rc = mq_basic_cancel(ch->res->conn, ch->id, cancel_tag, &confirmed);
     if (rc < 0) {
-        php_mq_queue_fail(ch, rc);
+        php_mq_channel_fail(ch, rc, mq_ce_AMQPQueueException);
         RETURN_THROWS();
     }
     /* The confirmed tag is a view into the connection's buffer: copy it

@@ -264,6 +264,10 @@ void php_mq_res_after_error(php_mq_conn_res *res);
 
 /* ---- channel helpers (mq_channel.c) ------------------------------------ */
 bool php_mq_channel_is_open(const php_mq_channel *ch);
+/* A failed core call on ch: the exception for it (default_ce unless the
+ * error calls for another class), and the binding's state brought in line
+ * when the connection went down. */
+void php_mq_channel_fail(php_mq_channel *ch, int rc, zend_class_entry *default_ce);
 /* Still the channel object that owns its id on a live generation of its
  * connection resource. */
 bool php_mq_channel_registered(const php_mq_channel *ch);
