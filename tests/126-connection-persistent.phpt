@@ -17,6 +17,16 @@ function server_conn(string $cname, bool $pid = false): ?string {
     }
     return null;
 }
+/* Waits (a bound, not a time) until the broker lists no running connection
+ * named $cname: its connection.close has gone out (the state is "closing")
+ * or it is gone.  Returns what is still listed (null once gone). */
+function wait_not_running(string $cname): ?string {
+    $deadline = microtime(true) + 60;
+    while (($s = server_conn($cname)) !== null && microtime(true) < $deadline) {
+        usleep(100000);
+    }
+    return $s;
+}
 function channels_on(string $server_name): int {
     $n = 0;
     foreach (explode("\n", mq_test_ctl('list_channels', '-q', 'name')) as $row) {
@@ -89,8 +99,7 @@ unset($ch);
 echo "-- pdisconnect: closed and gone from the pool\n";
 $b->pdisconnect();
 var_dump($b->isConnected(), $b->isPersistent());
-usleep(200000);
-var_dump(server_conn($cname));
+var_dump(wait_not_running($cname));
 $b->pdisconnect(); // no-op
 $b->pconnect();
 $third = server_conn($cname);
@@ -100,7 +109,9 @@ var_dump($third !== null && $third !== $second);
 echo "-- a pooled connection that died is discarded on reuse\n";
 unset($b);
 mq_test_ctl('close_connection', $third_pid, 'test kills the pooled connection');
-usleep(300000);
+// the broker's connection.close has been sent once it no longer lists the
+// connection as running; the pool's check on reuse then sees it
+wait_not_running($cname);
 $c = new AMQPConnection($cred);
 $c->pconnect();
 $fourth = server_conn($cname);
