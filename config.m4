@@ -17,9 +17,12 @@ MQ_SOURCES="
   src/amqp/mq_table.c
   src/amqp/mq_uri.c
   src/amqp1/mq_a1_composite.c
+  src/amqp1/mq_a1_engine.c
   src/amqp1/mq_a1_frame.c
+  src/amqp1/mq_a1_link.c
   src/amqp1/mq_a1_message.c
   src/amqp1/mq_a1_read.c
+  src/amqp1/mq_a1_session.c
   src/amqp1/mq_a1_spec.c
   src/amqp1/mq_a1_types.c
   src/amqp1/mq_a1_write.c
