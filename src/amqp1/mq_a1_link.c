@@ -464,8 +464,11 @@ int mq_a1_link_drained(mq_a1_engine *e, uint16_t channel, uint32_t handle)
 
 /* ------------------------------------------------------------ send */
 
-static int check_send(mq_a1_engine *e, mq_a1_session *s, mq_a1_link *l, size_t len, bool settled)
+static int check_send(mq_a1_engine *e, mq_a1_session *s, mq_a1_link *l, size_t len, bool settled,
+                      size_t tag_len)
 {
+    if (tag_len > sizeof l->cur_tag)
+        return a1_err(e, MQ_E_INVALID, "send: a delivery-tag of %zu bytes (at most 32)", tag_len);
     if (!l->credit)
         return a1_err(e, MQ_A1_E_NO_CREDIT, "send: link %u has no credit", handle_of(s, l));
     if (!settled && s->nunsettled >= e->o.max_unsettled)
@@ -490,7 +493,7 @@ int mq_a1_link_send(mq_a1_engine *e, uint16_t channel, uint32_t handle, mq_bytes
     int rc;
     if (!l)
         return MQ_A1_E_STATE;
-    if ((rc = check_send(e, s, l, len, settled)) < 0 || (rc = mq_a1_engine_flush(e)) < 0)
+    if ((rc = check_send(e, s, l, len, settled, tag.len)) < 0 || (rc = mq_a1_engine_flush(e)) < 0)
         return rc;
     mq_a1_transfer_init(&t);
     t.handle = handle;

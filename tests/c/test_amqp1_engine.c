@@ -242,6 +242,8 @@ static void test_credit_and_transfers(void)
     for (k = 0; k < sizeof big; k++)
         big[k] = (char)('a' + k % 26);
     EQ(send_msg(&p, "x", 1, false, NULL), MQ_A1_E_NO_CREDIT, "no credit yet: MQ_A1_E_NO_CREDIT");
+    EQ(mq_a1_link_send(&p.c.e, p.ch, p.snd, mq_cstr("0123456789abcdef0123456789abcdef!"), "x", 1,
+                       true, NULL), MQ_E_INVALID, "a delivery-tag of 33 bytes: MQ_E_INVALID");
     EQ(p.c.out.len, 0, "  nothing written");
     EQ(mq_a1_link_flow(&p.s.e, p.sch, p.s_rcv, 3, false), 0, "server grants 3");
     a1_pump(&p.c, &p.s);
