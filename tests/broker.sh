@@ -17,6 +17,8 @@
 #
 # DIR/env.sh exports the test contract:
 #   MQ_TEST_HOST=127.0.0.1  MQ_TEST_PORT  MQ_TEST_TLS_PORT
+#       (MQ_TEST_PORT serves AMQP 0-9-1 and, through the rabbitmq_amqp1_0
+#       plugin, AMQP 1.0)
 #   MQ_TEST_USER=guest  MQ_TEST_PASSWORD=guest   (administrator, vhosts / and mqtest)
 #   MQ_TEST_VHOST2=mqtest
 #   MQ_TEST_LIMITED_USER=limited  MQ_TEST_LIMITED_PASSWORD=limited
@@ -299,7 +301,7 @@ unset RABBITMQ_ALLOW_INPUT RABBITMQ_USE_LONGNAME
 EOF
     : > "$dir/rabbitmq-env.conf"
     echo "[]." > "$dir/advanced.config"
-    echo "[rabbitmq_auth_mechanism_ssl]." > "$dir/enabled_plugins"
+    echo "[rabbitmq_auth_mechanism_ssl,rabbitmq_amqp1_0]." > "$dir/enabled_plugins"
 
     cat > "$dir/rabbitmq.conf" <<EOF
 listeners.tcp.default = 127.0.0.1:$amqp_port
