@@ -8,13 +8,15 @@
 # peer extension (php8.2-amqp) stays enabled in conf.d, but every php call of
 # the project uses `php -n`, so it is never loaded together with mq.
 # libqpid-proton11-dev (Qpid Proton C) is the reference AMQP 1.0 codec of
-# tests/c/test_amqp1_diff.c only; mq.so never links it.
+# tests/c/test_amqp1_diff.c only, and libqpid-proton11-dev-examples ships
+# Proton's C broker.c, which tests/c/Makefile builds as a second AMQP 1.0
+# peer for tests/c/test_amqp1_engine_proton.c; mq.so never links either.
 set -euo pipefail
 
 PACKAGES=(
     php8.2-dev php8.2-cli php8.2-cgi php-parser
     rabbitmq-server librabbitmq-dev libssl-dev openssl
-    libqpid-proton11-dev
+    libqpid-proton11-dev libqpid-proton11-dev-examples
     clang libclang-rt-14-dev valgrind amqp-specs
     php8.2-amqp php-amqplib
     python3 curl strace procps make gcc pkg-config

@@ -8,84 +8,16 @@
  * ways, credit, accept, bodies and properties checked, a missing queue's
  * amqp:not-found, close.  Skipped (a TAP skip) without the broker's env.
  */
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
 #include <stdio.h>
-#include <sys/socket.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "tap.h"
-#include "a1_peer.h"
+#include "a1_net.h"
 
 #define EQ(expr, want, what)                    \
     do {                                        \
         long long eq_v_ = (long long)(expr);    \
         TAP_EQ_INT(eq_v_, (want), (what));      \
     } while (0)
-
-static uint64_t mono_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
-static int tcp_connect(const char *host, int port)
-{
-    struct sockaddr_in sa;
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    memset(&sa, 0, sizeof sa);
-    sa.sin_family = AF_INET;
-    sa.sin_port = htons((uint16_t)port);
-    if (fd < 0 || inet_pton(AF_INET, host, &sa.sin_addr) != 1 ||
-        connect(fd, (struct sockaddr *)&sa, sizeof sa) < 0) {
-        if (fd >= 0)
-            close(fd);
-        return -1;
-    }
-    return fd;
-}
-
-/* Writes what the engine has to say, reads what came within wait_ms,
- * feeds it and logs the events.  -1 on a socket error or EOF. */
-static int net_step(int fd, a1_peer *p, int wait_ms)
-{
-    struct pollfd pfd;
-    uint8_t buf[65536];
-    ssize_t n;
-    size_t off = 0;
-    mq_a1_engine_flush(&p->e);
-    mq_a1_engine_tick(&p->e, mono_ns());
-    while (off < p->out.len) {
-        if ((n = write(fd, p->out.data + off, p->out.len - off)) <= 0)
-            return -1;
-        off += (size_t)n;
-    }
-    mq_wbuf_reset(&p->out);
-    pfd.fd = fd;
-    pfd.events = POLLIN;
-    if (poll(&pfd, 1, wait_ms) > 0) {
-        if ((n = read(fd, buf, sizeof buf)) <= 0)
-            return -1;
-        mq_a1_engine_feed(&p->e, buf, (size_t)n, mono_ns());
-    }
-    a1_drain_events(p);
-    return 0;
-}
-
-/* Runs until p logged count events of type (or an error, or 10 s). */
-static int net_wait(int fd, a1_peer *p, int type, int count)
-{
-    uint64_t end = mono_ns() + 10000000000ull;
-    while (a1_count(p, type) < count) {
-        if (p->rc < 0 || mono_ns() > end || net_step(fd, p, 100) < 0)
-            return 0;
-    }
-    /* (what the last event made the engine say goes out now) */
-    return net_step(fd, p, 0) == 0;
-}
 
 static const char *env(const char *name)
 {
@@ -180,7 +112,7 @@ static void run(int fd)
     char q[64], addr[96], missing_addr[96];
     static char big[20000];
     mq_wbuf msg;
-    int i, k, d;
+    int i, k, d, up;
     size_t j;
     snprintf(q, sizeof q, "mq-a1-engine-%d", (int)getpid());
     for (j = 0; j < sizeof big; j++)
@@ -194,8 +126,8 @@ static void run(int fd)
     o.idle_timeout_ms = 30000;
     a1_now = mono_ns(); /* the engine's clock is the one net_step() gives it */
     a1_peer_init(&p, &o);
-    TAP_OK(net_wait(fd, &p, MQ_A1_EV_OPEN, 1), "SASL PLAIN and open: %s",
-           p.rc < 0 ? mq_a1_engine_error(&p.e)->text : "open");
+    up = net_wait(fd, &p, MQ_A1_EV_OPEN, 1);
+    TAP_OK(up, "SASL PLAIN and open: %s", up ? "open" : mq_a1_engine_error(&p.e)->text);
     tap_diag("RabbitMQ's max-frame-size: we send frames of %u bytes", p.e.send_max_frame);
     TAP_OK(mq_a1_session_begin(&p.e, &ch) == 0 && net_wait(fd, &p, MQ_A1_EV_BEGIN, 1), "begin");
     snprintf(addr, sizeof addr, "/queue/%s", q);
