@@ -262,21 +262,23 @@ int mq_a1_engine_close(mq_a1_engine *e, mq_bytes condition, mq_bytes description
 
 /* A new session: *channel gets our channel; MQ_A1_EV_BEGIN follows. */
 int mq_a1_session_begin(mq_a1_engine *e, uint16_t *channel);
-int mq_a1_session_end(mq_a1_engine *e, uint16_t channel, mq_bytes condition, mq_bytes description);
+int mq_a1_session_end(mq_a1_engine *e, uint16_t channel, mq_bytes condition,
+                      mq_bytes description);
 
 /* A new link (*handle gets ours); MQ_A1_EV_ATTACH with the peer's attach
  * follows.  For a peer-initiated attach (MQ_A1_EV_ATTACH with
  * remote_initiated), mq_a1_link_answer() answers it on ev->link. */
-int mq_a1_link_attach(mq_a1_engine *e, uint16_t channel, const mq_a1_link_opts *lo, uint32_t *handle);
+int mq_a1_link_attach(mq_a1_engine *e, uint16_t channel, const mq_a1_link_opts *lo,
+                      uint32_t *handle);
 int mq_a1_link_answer(mq_a1_engine *e, uint16_t channel, uint32_t handle,
-                        const mq_a1_link_opts *lo);
+                      const mq_a1_link_opts *lo);
 int mq_a1_link_detach(mq_a1_engine *e, uint16_t channel, uint32_t handle, bool closed,
-                 mq_bytes condition, mq_bytes description);
+                      mq_bytes condition, mq_bytes description);
 
 /* A receiver's credit: sets the link-credit to credit (the refill policy is
  * the caller's), with drain. */
 int mq_a1_link_flow(mq_a1_engine *e, uint16_t channel, uint32_t handle, uint32_t credit,
-                     bool drain);
+                    bool drain);
 /* A sender that was asked to drain and has nothing more: uses up the
  * credit (delivery-count advanced) and tells the receiver. */
 int mq_a1_link_drained(mq_a1_engine *e, uint16_t channel, uint32_t handle);
@@ -287,15 +289,16 @@ int mq_a1_link_drained(mq_a1_engine *e, uint16_t channel, uint32_t handle);
  * the delivery-id the disposition will name.  MQ_A1_E_NO_CREDIT,
  * MQ_A1_E_WINDOW, MQ_A1_E_UNSETTLED: nothing written, wait for an event;
  * MQ_E_TOO_LONG: larger than the peer's max-message-size. */
-int mq_a1_link_send(mq_a1_engine *e, uint16_t channel, uint32_t handle, mq_bytes tag, const void *payload,
-               size_t len, bool settled, uint32_t *delivery_id);
+int mq_a1_link_send(mq_a1_engine *e, uint16_t channel, uint32_t handle, mq_bytes tag,
+                    const void *payload, size_t len, bool settled, uint32_t *delivery_id);
 
 /* Settles a received delivery with an outcome (MQ_A1_OUT_ACCEPTED,
  * _REJECTED with condition/description, _RELEASED, _MODIFIED).  Consecutive
  * ids with the same outcome are batched into one disposition range,
  * written by the next call that writes another frame or by
  * mq_a1_engine_flush(). */
-int mq_a1_delivery_settle(mq_a1_engine *e, uint16_t channel, uint32_t delivery_id, const mq_a1_outcome *out);
+int mq_a1_delivery_settle(mq_a1_engine *e, uint16_t channel, uint32_t delivery_id,
+                          const mq_a1_outcome *out);
 
 /* A link's state, for callers and tests (NULL when there is none). */
 const mq_a1_link *mq_a1_link_get(const mq_a1_engine *e, uint16_t channel, uint32_t handle);

@@ -210,7 +210,8 @@ static void link_setup(mq_a1_link *l, const mq_a1_link_opts *lo, uint8_t state)
     mq_wbuf_init(&l->msg);
 }
 
-int mq_a1_link_attach(mq_a1_engine *e, uint16_t channel, const mq_a1_link_opts *lo, uint32_t *handle)
+int mq_a1_link_attach(mq_a1_engine *e, uint16_t channel, const mq_a1_link_opts *lo,
+                      uint32_t *handle)
 {
     mq_a1_session *s = a1_session(e, channel);
     mq_a1_link *l;
@@ -232,7 +233,7 @@ int mq_a1_link_attach(mq_a1_engine *e, uint16_t channel, const mq_a1_link_opts *
 }
 
 int mq_a1_link_answer(mq_a1_engine *e, uint16_t channel, uint32_t handle,
-                        const mq_a1_link_opts *lo)
+                      const mq_a1_link_opts *lo)
 {
     mq_a1_session *s = a1_session(e, channel);
     mq_a1_link *l = link_of(e, s, handle);
@@ -332,7 +333,7 @@ static int send_detach(mq_a1_engine *e, mq_a1_session *s, mq_a1_link *l, bool cl
 }
 
 int mq_a1_link_detach(mq_a1_engine *e, uint16_t channel, uint32_t handle, bool closed,
-                 mq_bytes condition, mq_bytes description)
+                      mq_bytes condition, mq_bytes description)
 {
     mq_a1_session *s = a1_session(e, channel);
     mq_a1_link *l = link_of(e, s, handle);
@@ -437,7 +438,7 @@ static mq_a1_link *op_link(mq_a1_engine *e, uint16_t channel, uint32_t handle, b
 }
 
 int mq_a1_link_flow(mq_a1_engine *e, uint16_t channel, uint32_t handle, uint32_t credit,
-                     bool drain)
+                    bool drain)
 {
     mq_a1_session *s;
     mq_a1_link *l = op_link(e, channel, handle, true, &s, "flow");
@@ -482,8 +483,8 @@ static int check_send(mq_a1_engine *e, mq_a1_session *s, mq_a1_link *l, size_t l
     return MQ_OK;
 }
 
-int mq_a1_link_send(mq_a1_engine *e, uint16_t channel, uint32_t handle, mq_bytes tag, const void *payload,
-               size_t len, bool settled, uint32_t *delivery_id)
+int mq_a1_link_send(mq_a1_engine *e, uint16_t channel, uint32_t handle, mq_bytes tag,
+                    const void *payload, size_t len, bool settled, uint32_t *delivery_id)
 {
     mq_a1_session *s;
     mq_a1_link *l = op_link(e, channel, handle, false, &s, "send");

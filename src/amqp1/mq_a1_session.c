@@ -180,7 +180,8 @@ static int send_end(mq_a1_engine *e, mq_a1_session *s, mq_bytes condition, mq_by
     return a1_put(e, a1_channel_of(e, s), &mq_a1_ci_end, &end);
 }
 
-int mq_a1_session_end(mq_a1_engine *e, uint16_t channel, mq_bytes condition, mq_bytes description)
+int mq_a1_session_end(mq_a1_engine *e, uint16_t channel, mq_bytes condition,
+                      mq_bytes description)
 {
     mq_a1_session *s = a1_session(e, channel);
     int rc;
@@ -442,7 +443,8 @@ static int check_settle(mq_a1_engine *e, mq_a1_session *s, uint32_t id, const mq
     return MQ_OK;
 }
 
-int mq_a1_delivery_settle(mq_a1_engine *e, uint16_t channel, uint32_t delivery_id, const mq_a1_outcome *o)
+int mq_a1_delivery_settle(mq_a1_engine *e, uint16_t channel, uint32_t delivery_id,
+                          const mq_a1_outcome *o)
 {
     mq_a1_session *s = a1_session(e, channel);
     a1_pending_disp *p;
