@@ -6,7 +6,7 @@
 #   0. installs missing Debian packages (tools/install-deps.sh)
 #   1. builds the extension (phpize, configure, make EXTRA_CFLAGS=-Werror) and
 #      checks it: no librabbitmq linked, no PHP header in the protocol cores
-#      (src/amqp, src/amqp1), loads
+#      and their transport (src/amqp, src/amqp1, src/net), loads
 #   2. checks generated code: tools/gen_spec.py --check (AMQP 0-9-1),
 #      tools/gen_amqp1.py --check (AMQP 1.0), tests/check-arginfo.sh
 #   3. starts a private RabbitMQ node (tests/broker.sh; stopped on any exit)
@@ -227,12 +227,13 @@ else
     fail "mq.so does not link librabbitmq (no mq.so)"
 fi
 
-# The protocol cores stay free of PHP: no PHP/Zend header in src/amqp, src/amqp1.
+# The protocol cores and their transport stay free of PHP: no PHP/Zend header
+# in src/amqp, src/amqp1, src/net.
 if grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"](php|zend|Zend/|TSRM|main/|ext/|sapi/)' \
-        src/amqp/*.[ch] src/amqp1/*.[ch] >"$LOGS/amqp-php-includes.log" 2>&1; then
-    fail "src/amqp and src/amqp1 include no PHP header" "$LOGS/amqp-php-includes.log"
+        src/amqp/*.[ch] src/amqp1/*.[ch] src/net/*.[ch] >"$LOGS/amqp-php-includes.log" 2>&1; then
+    fail "src/amqp, src/amqp1 and src/net include no PHP header" "$LOGS/amqp-php-includes.log"
 else
-    pass "src/amqp and src/amqp1 include no PHP header"
+    pass "src/amqp, src/amqp1 and src/net include no PHP header"
 fi
 
 # LD_BIND_NOW: an undefined symbol (a source missing from config.m4) fails
