@@ -340,7 +340,7 @@ static int salvage_close(mq_conn *c, int rc)
  * of the level `h` stops at.  iov is consumed in place: what is left to
  * write is exactly what its entries still describe.  Called with wlock
  * held when needed. */
-static int write_loop(mq_conn *c, struct iovec *iov, int cnt, int64_t deadline, const mq_hooks *h)
+static int write_loop(mq_conn *c, struct iovec *iov, int cnt, int64_t deadline, const mq_io_intr *h)
 {
     int i = 0;
     while (i < cnt) {
@@ -386,7 +386,7 @@ static int pend_add(mq_conn *c, const struct iovec *iov, int cnt)
 }
 
 /* Writes c->pend; MQ_OK once all of it is out. */
-static int pend_write(mq_conn *c, int64_t deadline, const mq_hooks *h)
+static int pend_write(mq_conn *c, int64_t deadline, const mq_io_intr *h)
 {
     struct iovec p = {c->pend.data + c->pend_off, c->pend.len - c->pend_off};
     int rc = write_loop(c, &p, 1, deadline, h);
@@ -411,7 +411,7 @@ static int write_all(mq_conn *c, struct iovec *iov, int cnt, bool suspendable)
     if (!c->io) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
     if (mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
     int64_t deadline = mq_deadline_in(c->write_timeout);
-    const mq_hooks *h = suspendable ? &c->io_wait : &c->io_hard;
+    const mq_io_intr *h = suspendable ? &c->io_wait : &c->io_hard;
     int rc;
     bool lock = mq_conn_wlock_needed(c);
     if (lock) pthread_mutex_lock(&c->wlock);
@@ -724,7 +724,12 @@ int mq_conn_open(mq_conn *c, const mq_conn_params *p)
     /* TLS and AMQP handshakes: within the connect timeout, or when there is
      * none, within hs_bound from here (the TCP connect is the OS's) */
     if (!cdl) cdl = mq_deadline_in(hs_bound);
-    c->io = p->tls ? mq_io_tls_new(fd, p, cdl, &c->io_hard, &c->err) : mq_io_tcp_new(fd, &c->err);
+    if (p->tls) {
+        mq_tls_params tls = {p->host, p->cacert, p->cert, p->key, p->verify, p->sni};
+        c->io = mq_io_tls_new(fd, &tls, cdl, &c->io_hard, &c->err);
+    } else {
+        c->io = mq_io_tcp_new(fd, &c->err);
+    }
     if (!c->io) {
         c->write_timeout = saved_wt;
         return c->err.code;

@@ -22,6 +22,7 @@
 #define MQ_CONN_H
 
 #include "mq_codec.h"
+#include "mq_net.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -64,8 +65,7 @@ typedef struct mq_conn_params {
     const char *connection_type; /* e.g. "transient" / "persistent", or NULL */
 } mq_conn_params;
 
-/* Levels returned by mq_hooks.interrupt. */
-enum { MQ_INTR_NONE = 0, MQ_INTR_PENDING = 1, MQ_INTR_ABORT = 2 };
+/* mq_hooks.interrupt returns the levels MQ_INTR_* (mq_net.h). */
 
 /* Hooks the embedding layer may set (all optional). */
 typedef struct mq_hooks {
@@ -126,7 +126,7 @@ void mq_conn_abort(mq_conn *c);
 bool mq_conn_write_suspended(const mq_conn *c);
 int mq_conn_resume_write(mq_conn *c);
 /* MQ_E_NOT_CONNECTED after dropping the socket when a write is suspended
- * (error record: MQ_ABANDONED_WRITE_TEXT); MQ_OK when none is. */
+ * (error record: MQ_ABANDONED_WRITE_TEXT, mq_net.h); MQ_OK when none is. */
 int mq_conn_abandon_write(mq_conn *c);
 
 /* Fork safety.  A connection belongs to the process that opened it.  In
@@ -134,13 +134,10 @@ int mq_conn_abandon_write(mq_conn *c);
  * the first call that would touch the stream (every write, read, wait and
  * close, mq_conn_check_process()) instead closes the child's own copy of
  * the descriptor (no close/close-ok, no shutdown(), no TLS close_notify, no
- * heartbeat thread join) and fails with MQ_E_NOT_CONNECTED and this text in
- * the error record.  The parent's connection is unaffected. */
-#define MQ_FOREIGN_PROCESS_TEXT "connection was opened in another process"
-/* The error of a connection closed while a message was half written (a
- * suspended write, see mq_conn_resume_write()). */
-#define MQ_ABANDONED_WRITE_TEXT "connection closed while a message was being written; the message was not sent"
-/* MQ_OK, or (in another process) the above: MQ_E_NOT_CONNECTED after the
+ * heartbeat thread join) and fails with MQ_E_NOT_CONNECTED and
+ * MQ_FOREIGN_PROCESS_TEXT (mq_net.h) in the error record.  The parent's
+ * connection is unaffected.
+ * MQ_OK, or (in another process) the above: MQ_E_NOT_CONNECTED after the
  * silent close.  No system call in the process that opened it. */
 int mq_conn_check_process(mq_conn *c);
 void mq_conn_free(mq_conn *c);                 /* aborts if still open */

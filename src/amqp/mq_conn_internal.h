@@ -125,7 +125,7 @@ struct mq_conn {
     /* interrupt hooks handed to the transport (see mq_hooks.interrupt):
      * io_wait stops at MQ_INTR_PENDING (event waits only), io_hard only at
      * MQ_INTR_ABORT (everything else) */
-    mq_hooks io_wait, io_hard;
+    mq_io_intr io_wait, io_hard;
     /* write side */
     mq_wbuf out;               /* buffered output (corked acks, frames being built) */
     mq_wbuf pend;              /* a suspended write (mq_conn_resume_write): the bytes

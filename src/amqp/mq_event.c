@@ -614,7 +614,7 @@ static int rbuf_prepare(mq_conn *c, size_t need)
  * passed), < 0 error (the connection failed, except MQ_E_INTERRUPTED).
  * `wait`: the transport's read_wait(), which the caller checked exists and
  * needs no lock. */
-static ssize_t read_some(mq_conn *c, size_t need, bool wait, int64_t until, const mq_hooks *ih)
+static ssize_t read_some(mq_conn *c, size_t need, bool wait, int64_t until, const mq_io_intr *ih)
 {
     int rc = rbuf_prepare(c, need);
     if (rc < 0) return rc;
@@ -664,7 +664,7 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
     /* Only an event wait is a safe point for the embedder's pending code
      * (mq_hooks.interrupt): nothing of the connection's state lives on
      * this stack, so the wait may return and be called again. */
-    const mq_hooks *ih = w && w->type == MQ_W_EVENT ? &c->io_wait : &c->io_hard;
+    const mq_io_intr *ih = w && w->type == MQ_W_EVENT ? &c->io_wait : &c->io_hard;
     for (;;) {
         if (!c->io) return c->err.code < 0 ? c->err.code : MQ_E_NOT_CONNECTED;
         size_t need = 7;

@@ -1,8 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Shared basics of the mq protocol core: byte views, the growable write
- * buffer, error codes and the per-connection error record.  Plain C99, no
- * PHP headers: everything under src/amqp/ builds and is tested on its own.
+ * Shared basics of the mq protocol cores and their transport: byte views,
+ * the growable write buffer, error codes and the per-connection error
+ * record.  Plain C99, no PHP headers: everything under src/net/, src/amqp/
+ * and src/amqp1/ builds and is tested on its own.
+ *
+ * Not all of it is protocol-neutral yet: MQ_E_UNKNOWN_METHOD,
+ * MQ_E_CONNECTION_CLOSED, MQ_E_CHANNEL_CLOSED, MQ_E_NO_CHANNEL, MQ_E_AUTH
+ * and MQ_E_BLOCKED, and the reply_code/class_id/method_id/channel fields
+ * of mq_error, are AMQP 0-9-1's (src/amqp) and stay here until the error
+ * record is split by protocol.
  */
 #ifndef MQ_COMMON_H
 #define MQ_COMMON_H

@@ -3,7 +3,7 @@
  * Internal transport layer of the connection: a small vtable (struct
  * mq_io_ops) with a TCP and a TLS implementation, the monotonic clock, and
  * the deadline-bounded poll() that every wait of the core goes through.
- * Nothing here speaks AMQP; mq_conn*.c drive it.
+ * Nothing here speaks a protocol; mq_transport.c drives it.
  *
  * Rules shared by the implementations (hiredis' convention): a recoverable
  * "would block" result is 0 (io->rwant / io->wwant then say which poll
@@ -19,7 +19,8 @@
 #include <sys/types.h>
 #include <sys/uio.h>
 #include <unistd.h>
-#include "mq_conn.h"
+#include "mq_common.h"
+#include "mq_net.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -46,7 +47,7 @@ struct mq_io_ops {
      * for bytes until the deadline (0 = none), in one system call when it
      * can.  > 0 bytes read, 0 when the deadline passed with nothing read,
      * < 0 MQ_E_* (MQ_E_INTERRUPTED as mq_io_poll() says). */
-    ssize_t (*read_wait)(mq_io *io, void *buf, size_t n, int64_t deadline, const mq_hooks *h,
+    ssize_t (*read_wait)(mq_io *io, void *buf, size_t n, int64_t deadline, const mq_io_intr *h,
                          mq_error *err);
 };
 
@@ -98,13 +99,13 @@ static inline int64_t mq_deadline_min(int64_t a, int64_t b)
  * each slice and on EINTR (non-zero → MQ_E_INTERRUPTED).  Returns 1 when
  * ready (also on POLLERR/POLLHUP: the next read/write reports it), 0 when
  * the deadline passed, or a negative MQ_E_*. */
-int mq_io_poll(int fd, short events, int64_t deadline, const mq_hooks *h, mq_error *err);
+int mq_io_poll(int fd, short events, int64_t deadline, const mq_io_intr *h, mq_error *err);
 
 /* Resolves host (AF_UNSPEC) and connects to each address in turn within
  * the deadline.  Returns the connected non-blocking socket (TCP_NODELAY
  * set), or MQ_E_RESOLVE / MQ_E_CONNECT / MQ_E_TIMEOUT / MQ_E_INTERRUPTED
  * with the error's text in librabbitmq's words and errno in sys_errno. */
-int mq_io_tcp_connect(const char *host, uint16_t port, int64_t deadline, const mq_hooks *h,
+int mq_io_tcp_connect(const char *host, uint16_t port, int64_t deadline, const mq_io_intr *h,
                       mq_error *err);
 /* Wraps a connected socket; takes ownership of fd (closed on failure).
  * Makes the socket blocking: its reads and writes pass MSG_DONTWAIT, and
@@ -114,7 +115,7 @@ mq_io *mq_io_tcp_new(int fd, mq_error *err);
  * (CA, client certificate, verification, SNI from p).  Takes ownership of
  * fd in every case.  Returns the transport or NULL with MQ_E_TLS /
  * MQ_E_TIMEOUT / MQ_E_NOMEM in err. */
-mq_io *mq_io_tls_new(int fd, const mq_conn_params *p, int64_t deadline, const mq_hooks *h,
+mq_io *mq_io_tls_new(int fd, const mq_tls_params *p, int64_t deadline, const mq_io_intr *h,
                      mq_error *err);
 
 #ifdef __cplusplus

@@ -70,7 +70,7 @@ static int set_sys(mq_error *err, int code, int eno, const char *text)
     return code;
 }
 
-int mq_io_poll(int fd, short events, int64_t deadline, const mq_hooks *h, mq_error *err)
+int mq_io_poll(int fd, short events, int64_t deadline, const mq_io_intr *h, mq_error *err)
 {
     bool hook = h && h->interrupt;
     for (;;) {
@@ -99,7 +99,7 @@ int mq_io_poll(int fd, short events, int64_t deadline, const mq_hooks *h, mq_err
 
 /* Connects one address; returns the socket, or -1 with *eno set
  * (ETIMEDOUT when the deadline passed). */
-static int connect_one(const struct addrinfo *ai, int64_t deadline, const mq_hooks *h,
+static int connect_one(const struct addrinfo *ai, int64_t deadline, const mq_io_intr *h,
                        mq_error *err, int *eno)
 {
     int fd = socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
@@ -134,7 +134,7 @@ static int connect_one(const struct addrinfo *ai, int64_t deadline, const mq_hoo
     return fd;
 }
 
-int mq_io_tcp_connect(const char *host, uint16_t port, int64_t deadline, const mq_hooks *h,
+int mq_io_tcp_connect(const char *host, uint16_t port, int64_t deadline, const mq_io_intr *h,
                       mq_error *err)
 {
     struct addrinfo hints, *res = NULL;
@@ -246,7 +246,7 @@ static int tcp_fit_timeout(tcp_io *t, int64_t want)
 }
 
 /* A wait in recv() itself: one system call where poll() + recv() made two. */
-static ssize_t tcp_read_wait(mq_io *io, void *buf, size_t n, int64_t deadline, const mq_hooks *h,
+static ssize_t tcp_read_wait(mq_io *io, void *buf, size_t n, int64_t deadline, const mq_io_intr *h,
                              mq_error *err)
 {
     tcp_io *t = (tcp_io *)io;

@@ -212,7 +212,7 @@ static bool is_ip_literal(const char *s)
     return inet_pton(AF_INET, s, buf) == 1 || inet_pton(AF_INET6, s, buf) == 1;
 }
 
-static int tls_setup(tls_io *t, const mq_conn_params *p, mq_error *err)
+static int tls_setup(tls_io *t, const mq_tls_params *p, mq_error *err)
 {
     t->ctx = SSL_CTX_new(TLS_client_method());
     if (!t->ctx) return tls_fail(t, err, MQ_E_TLS, "a SSL error occurred");
@@ -262,7 +262,7 @@ static int tls_setup(tls_io *t, const mq_conn_params *p, mq_error *err)
     return MQ_OK;
 }
 
-mq_io *mq_io_tls_new(int fd, const mq_conn_params *p, int64_t deadline, const mq_hooks *h,
+mq_io *mq_io_tls_new(int fd, const mq_tls_params *p, int64_t deadline, const mq_io_intr *h,
                      mq_error *err)
 {
     tls_io *t = calloc(1, sizeof *t);
