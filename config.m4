@@ -26,6 +26,7 @@ MQ_SOURCES="
   src/net/mq_common.c
   src/net/mq_io_tcp.c
   src/net/mq_io_tls.c
+  src/net/mq_transport.c
   src/php/mq_arguments.c
   src/php/mq_basic_properties.c
   src/php/mq_channel.c

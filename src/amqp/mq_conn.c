@@ -3,24 +3,18 @@
  * Connection lifecycle: mq_conn_new/open/close/abort/free, the AMQP
  * handshake (protocol header, start/start-ok with SASL PLAIN or EXTERNAL,
  * tune/tune-ok, open/open-ok), the output path shared by every sender
- * (one buffer, complete writes under the write timeout, partial writes
- * resumed), corking, heartbeat sending, and the optional heartbeat thread.
+ * (one buffer, written by the transport under the write timeout; a failed
+ * write fails the connection, after a look for the server's
+ * connection.close), corking, and heartbeat frames (sent from here, or by
+ * the transport's heartbeat thread).
  *
  * Output invariant: between calls c->out holds only complete frames
  * (corked acks); every builder either sends what it appended or truncates
- * it again on error.  The heartbeat thread writes only under c->wlock, and
- * the main thread takes that lock for its writes (and TLS reads) only while
- * the thread runs, so the single-threaded path pays nothing.
+ * it again on error.
  */
 #include "mq_conn_internal.h"
 
-#include <errno.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <signal.h>
 #include <stdlib.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "mq_table.h"
 
@@ -49,40 +43,13 @@ mq_conn *mq_conn_new(void)
     mq_conn *c = calloc(1, sizeof *c);
     if (!c) return NULL;
     mq_wbuf_init(&c->out);
-    mq_wbuf_init(&c->pend);
     c->hooks.body_alloc = default_body_alloc;
     c->hooks.body_free = default_body_free;
-    pthread_condattr_t ca;
-    if (pthread_mutex_init(&c->wlock, NULL) != 0) goto fail;
-    if (pthread_mutex_init(&c->hb_mu, NULL) != 0) {
-        pthread_mutex_destroy(&c->wlock);
-        goto fail;
+    if (mq_transport_init(&c->tr, &c->err) != MQ_OK) {
+        free(c);
+        return NULL;
     }
-    if (pthread_condattr_init(&ca) != 0 || pthread_condattr_setclock(&ca, CLOCK_MONOTONIC) != 0 ||
-        pthread_cond_init(&c->hb_cv, &ca) != 0) {
-        pthread_mutex_destroy(&c->wlock);
-        pthread_mutex_destroy(&c->hb_mu);
-        goto fail;
-    }
-    pthread_condattr_destroy(&ca);
-    c->locks_ready = true;
     return c;
-fail:
-    free(c);
-    return NULL;
-}
-
-/* The transport asks these; they ask the embedder's hook for its level. */
-static int interrupt_wait(void *ud)
-{
-    const mq_conn *c = ud;
-    return c->hooks.interrupt(c->hooks.ud) != MQ_INTR_NONE;
-}
-
-static int interrupt_hard(void *ud)
-{
-    const mq_conn *c = ud;
-    return c->hooks.interrupt(c->hooks.ud) >= MQ_INTR_ABORT;
 }
 
 void mq_conn_set_hooks(mq_conn *c, const mq_hooks *h)
@@ -92,14 +59,7 @@ void mq_conn_set_hooks(mq_conn *c, const mq_hooks *h)
         c->hooks.body_alloc = default_body_alloc;
         c->hooks.body_free = default_body_free;
     }
-    memset(&c->io_wait, 0, sizeof c->io_wait);
-    memset(&c->io_hard, 0, sizeof c->io_hard);
-    if (c->hooks.interrupt) {
-        c->io_wait.interrupt = interrupt_wait;
-        c->io_wait.ud = c;
-        c->io_hard.interrupt = interrupt_hard;
-        c->io_hard.ud = c;
-    }
+    mq_transport_set_interrupt(&c->tr, c->hooks.interrupt, c->hooks.ud);
 }
 
 void mq_conn_release_held(mq_conn *c)
@@ -115,117 +75,26 @@ int64_t mq_conn_rpc_deadline(const mq_conn *c) { return mq_deadline_in(c->rpc_ti
 
 /* ---- heartbeat thread ----------------------------------------------------- */
 
-static void hb_thread_stop(mq_conn *c)
-{
-    if (!mq_conn_wlock_needed(c)) return; /* none, or a forked child's stale flag (now cleared) */
-    pthread_mutex_lock(&c->hb_mu);
-    __atomic_store_n(&c->hb_stop, true, __ATOMIC_RELAXED);
-    pthread_cond_signal(&c->hb_cv);
-    pthread_mutex_unlock(&c->hb_mu);
-    pthread_join(c->hb_tid, NULL);
-    c->hb_thread = false;
-}
-
-/* Writes one heartbeat frame; called with wlock held.  Polls in short
- * slices so a stop request is noticed, and gives up after one heartbeat
- * interval (a socket that takes no 8 bytes for that long is dead; the main
- * thread's own timeouts report it).  Returns false on failure. */
-static bool hb_write(mq_conn *c)
-{
-    static const uint8_t frame[8] = {MQ_FRAME_HEARTBEAT, 0, 0, 0, 0, 0, 0, MQ_FRAME_END};
-    size_t off = 0;
-    mq_error e; /* the thread never touches c->err */
-    int64_t give_up = mq_clock_ns() + (int64_t)c->heartbeat * 1000000000LL;
-    while (off < sizeof frame) {
-        struct iovec iov = {(void *)(frame + off), sizeof frame - off};
-        ssize_t n = c->io->ops->writev(c->io, &iov, 1, &e);
-        if (n < 0) return false;
-        if (n > 0) {
-            off += (size_t)n;
-            continue;
-        }
-        if (__atomic_load_n(&c->hb_stop, __ATOMIC_RELAXED) || mq_clock_ns() >= give_up) return false;
-        struct pollfd p = {.fd = c->io->fd, .events = c->io->wwant, .revents = 0};
-        if (poll(&p, 1, 100) < 0 && errno != EINTR) return false;
-    }
-    __atomic_store_n(&c->last_write, mq_clock_ns(), __ATOMIC_RELAXED);
-    return true;
-}
-
-static void *hb_main(void *arg)
-{
-    mq_conn *c = arg;
-    const int64_t half = (int64_t)c->heartbeat * 500000000LL;
-    pthread_mutex_lock(&c->hb_mu);
-    while (!c->hb_stop) {
-        int64_t due = mq_conn_last_write(c) + half;
-        if (mq_clock_ns() >= due) {
-            pthread_mutex_unlock(&c->hb_mu);
-            pthread_mutex_lock(&c->wlock);
-            bool ok = true, suspended = c->pend.len > 0;
-            /* never inside a half-written frame (a suspended write: the
-             * main thread's own writes carry on from it) */
-            if (!suspended && mq_clock_ns() >= mq_conn_last_write(c) + half) ok = hb_write(c);
-            pthread_mutex_unlock(&c->wlock);
-            pthread_mutex_lock(&c->hb_mu);
-            if (!ok) break; /* the main thread will see the broken socket itself */
-            if (!suspended) continue;
-            due = mq_clock_ns() + 100000000LL; /* look again later */
-        }
-        struct timespec ts = {(time_t)(due / 1000000000LL), (long)(due % 1000000000LL)};
-        pthread_cond_timedwait(&c->hb_cv, &c->hb_mu, &ts);
-    }
-    pthread_mutex_unlock(&c->hb_mu);
-    return NULL;
-}
-
 int mq_conn_heartbeat_thread(mq_conn *c, bool on)
 {
+    static const uint8_t frame[8] = {MQ_FRAME_HEARTBEAT, 0, 0, 0, 0, 0, 0, MQ_FRAME_END};
     if (!on) {
-        hb_thread_stop(c);
+        mq_transport_hb_stop(&c->tr);
         return MQ_OK;
     }
     if (mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
-    if (c->hb_thread) return MQ_OK;
+    if (c->tr.hb_thread) return MQ_OK;
     if (!c->open) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
     if (c->heartbeat == 0) return MQ_OK; /* nothing to send */
-    c->hb_stop = false;
-    c->hb_pid = getpid();
-    c->hb_thread = true; /* before the thread exists: our writes lock from now on */
-    /* The thread blocks every signal, so that process-directed signals
-     * (SIGTERM, SIGINT, SIGALRM, PHP's timers) always reach the embedding
-     * thread, whose handlers may touch its state, and wake its waits. */
-    sigset_t all, old;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &old);
-    int e = pthread_create(&c->hb_tid, NULL, hb_main, c);
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-    if (e != 0) {
-        c->hb_thread = false;
-        return mq_error_set(&c->err, MQ_E_NOMEM, "could not start the heartbeat thread");
-    }
-    return MQ_OK;
+    return mq_transport_hb_start(&c->tr, frame, sizeof frame, c->heartbeat);
 }
 
 /* ---- teardown ------------------------------------------------------------- */
 
-/* Forgets a suspended write. */
-static void pend_clear(mq_conn *c)
-{
-    if (c->pend.cap > 65536) {
-        mq_wbuf_free(&c->pend);
-        mq_wbuf_init(&c->pend);
-    }
-    mq_wbuf_reset(&c->pend);
-    c->pend_off = 0;
-}
-
 /* Closes everything without protocol; keeps c->err. */
 static void teardown(mq_conn *c)
 {
-    hb_thread_stop(c);
-    if (c->io) c->io->ops->close(c->io);
-    c->io = NULL;
+    mq_transport_close(&c->tr);
     c->open = false;
     c->blocked = false;
     c->blocked_reason[0] = '\0';
@@ -233,10 +102,8 @@ static void teardown(mq_conn *c)
     c->cork = 0;
     mq_chans_reset(c);
     mq_conn_queue_clear(c);
-    mq_conn_rbuf_reset(c);
     if (c->out.data) memset(c->out.data, 0, c->out.len); /* may hold credentials */
     mq_wbuf_reset(&c->out);
-    pend_clear(c);
 }
 
 int mq_conn_fail(mq_conn *c, int code)
@@ -254,10 +121,10 @@ void mq_conn_abort(mq_conn *c) { teardown(c); }
 
 int mq_conn_check_process(mq_conn *c)
 {
-    if (!c->io || !mq_io_foreign(c->io)) return MQ_OK;
+    if (!mq_transport_foreign(&c->tr)) return MQ_OK;
     /* teardown() closes only this process' descriptor (and frees its copy
      * of the TLS state without writing); a heartbeat thread does not exist
-     * here and is neither signalled nor joined (mq_conn_wlock_needed) */
+     * here and is neither signalled nor joined (mq_transport_lock_needed) */
     mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "%s", MQ_FOREIGN_PROCESS_TEXT);
     teardown(c);
     return MQ_E_NOT_CONNECTED;
@@ -269,19 +136,9 @@ void mq_conn_free(mq_conn *c)
     teardown(c);
     mq_conn_release_held(c);
     mq_chans_free(c);
-    free(c->rbuf);
+    mq_transport_free(&c->tr);
     free(c->server_props);
     mq_wbuf_free(&c->out);
-    mq_wbuf_free(&c->pend);
-    /* In a child forked while a heartbeat thread ran, that thread's copies
-     * of the lock and condition variable may look held or waited on forever
-     * (pthread_cond_destroy() would block): they are left alone (they own
-     * no memory of their own). */
-    if (c->locks_ready && (c->hb_pid == 0 || c->hb_pid == getpid())) {
-        pthread_mutex_destroy(&c->wlock);
-        pthread_mutex_destroy(&c->hb_mu);
-        pthread_cond_destroy(&c->hb_cv);
-    }
     free(c);
 }
 
@@ -308,13 +165,9 @@ int mq_conn_put_method(mq_conn *c, uint16_t ch, uint32_t id, const void *args)
 static int salvage_close(mq_conn *c, int rc)
 {
     uint8_t buf[4096];
-    if (!c->io || c->rend != c->rpos) return rc;
+    if (!c->tr.io || c->tr.rend != c->tr.rpos) return rc;
     mq_error e;
-    /* a TLS read shares the session with the heartbeat thread's writes */
-    bool lock = c->io->read_needs_lock && mq_conn_wlock_needed(c);
-    if (lock) pthread_mutex_lock(&c->wlock);
-    ssize_t n = c->io->ops->read(c->io, buf, sizeof buf, &e);
-    if (lock) pthread_mutex_unlock(&c->wlock);
+    ssize_t n = mq_transport_read_into(&c->tr, buf, sizeof buf, &e);
     size_t off = 0;
     while (n > 0 && off < (size_t)n) {
         mq_frame f;
@@ -336,106 +189,26 @@ static int salvage_close(mq_conn *c, int rc)
     return rc;
 }
 
-/* Writes iov[0..cnt) until done, an error, the deadline or an interrupt
- * of the level `h` stops at.  iov is consumed in place: what is left to
- * write is exactly what its entries still describe.  Called with wlock
- * held when needed. */
-static int write_loop(mq_conn *c, struct iovec *iov, int cnt, int64_t deadline, const mq_io_intr *h)
+/* The end of a write: a suspended one (MQ_TR_SUSPENDED) returns
+ * MQ_E_INTERRUPTED, a failed one fails the connection (a frame may be half
+ * written: the stream is unusable after any error), with the server's
+ * connection.close as the error when it is readable. */
+static int write_done(mq_conn *c, int rc)
 {
-    int i = 0;
-    while (i < cnt) {
-        if (iov[i].iov_len == 0) {
-            i++;
-            continue;
-        }
-        ssize_t n = c->io->ops->writev(c->io, iov + i, cnt - i, &c->err);
-        if (n > 0) {
-            __atomic_store_n(&c->last_write, mq_clock_ns(), __ATOMIC_RELAXED);
-            c->sent_unread = true;
-            size_t left = (size_t)n;
-            while (i < cnt && left >= iov[i].iov_len) { /* written entries become empty */
-                left -= iov[i].iov_len;
-                iov[i++].iov_len = 0;
-            }
-            if (left) {
-                iov[i].iov_base = (char *)iov[i].iov_base + left;
-                iov[i].iov_len -= left;
-            }
-            continue;
-        }
-        if (n < 0) return (int)n;
-        int r = mq_io_poll(c->io->fd, c->io->wwant, deadline, h, &c->err);
-        if (r == 0) return mq_error_set(&c->err, MQ_E_TIMEOUT, "request timed out");
-        if (r < 0) return r;
-    }
-    return MQ_OK;
-}
-
-/* Appends the unwritten bytes of iov[0..cnt) to c->pend. */
-static int pend_add(mq_conn *c, const struct iovec *iov, int cnt)
-{
-    size_t n = 0;
-    for (int i = 0; i < cnt; i++) n += iov[i].iov_len;
-    if (mq_wbuf_reserve(&c->pend, n) != MQ_OK)
-        return mq_error_set(&c->err, MQ_E_NOMEM, "could not allocate memory");
-    for (int i = 0; i < cnt; i++) {
-        if (iov[i].iov_len) memcpy(c->pend.data + c->pend.len, iov[i].iov_base, iov[i].iov_len);
-        c->pend.len += iov[i].iov_len;
-    }
-    return MQ_OK;
-}
-
-/* Writes c->pend; MQ_OK once all of it is out. */
-static int pend_write(mq_conn *c, int64_t deadline, const mq_io_intr *h)
-{
-    struct iovec p = {c->pend.data + c->pend_off, c->pend.len - c->pend_off};
-    int rc = write_loop(c, &p, 1, deadline, h);
-    c->pend_off = c->pend.len - p.iov_len;
-    if (rc == MQ_OK) pend_clear(c);
-    return rc;
-}
-
-/* An interrupted suspendable write: suspended when the embedder's code
- * merely waits (MQ_INTR_PENDING), a failure when it asked to stop all. */
-static bool suspend_now(mq_conn *c, int rc, bool suspendable)
-{
-    return suspendable && rc == MQ_E_INTERRUPTED && c->hooks.interrupt &&
-           c->hooks.interrupt(c->hooks.ud) < MQ_INTR_ABORT;
+    if (rc == MQ_OK) return MQ_OK;
+    if (rc == MQ_TR_SUSPENDED) return MQ_E_INTERRUPTED;
+    if (rc == MQ_E_CLOSED || rc == MQ_E_SOCKET) rc = salvage_close(c, rc);
+    return mq_conn_fail(c, rc);
 }
 
 /* Writes iov[0..cnt) completely (iov is consumed in place), behind any
  * suspended write.  A suspendable write stops at MQ_INTR_PENDING while the
- * socket takes no bytes, keeping the rest in c->pend (MQ_E_INTERRUPTED). */
+ * socket takes no bytes, keeping the rest in c->tr.pend (MQ_E_INTERRUPTED). */
 static int write_all(mq_conn *c, struct iovec *iov, int cnt, bool suspendable)
 {
-    if (!c->io) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
+    if (!c->tr.io) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
     if (mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
-    int64_t deadline = mq_deadline_in(c->write_timeout);
-    const mq_io_intr *h = suspendable ? &c->io_wait : &c->io_hard;
-    int rc;
-    bool lock = mq_conn_wlock_needed(c);
-    if (lock) pthread_mutex_lock(&c->wlock);
-    if (c->pend.len) {
-        /* a frame is half written: these bytes can only follow it (rare:
-         * code run at the suspension wrote on the same connection) */
-        rc = pend_add(c, iov, cnt);
-        if (rc == MQ_OK) rc = pend_write(c, deadline, h);
-        if (suspend_now(c, rc, suspendable)) c->pend_deadline = deadline;
-    } else {
-        rc = write_loop(c, iov, cnt, deadline, h);
-        if (suspend_now(c, rc, suspendable)) {
-            rc = pend_add(c, iov, cnt);
-            if (rc == MQ_OK) {
-                rc = MQ_E_INTERRUPTED;
-                c->pend_deadline = deadline;
-            }
-        }
-    }
-    if (lock) pthread_mutex_unlock(&c->wlock);
-    if (rc == MQ_E_INTERRUPTED && c->pend.len) return rc; /* suspended */
-    if (rc == MQ_E_CLOSED || rc == MQ_E_SOCKET) rc = salvage_close(c, rc);
-    /* a frame may be half written: the stream is unusable after any error */
-    return rc < 0 ? mq_conn_fail(c, rc) : MQ_OK;
+    return write_done(c, mq_transport_writev(&c->tr, iov, cnt, c->write_timeout, suspendable));
 }
 
 int mq_conn_writev(mq_conn *c, struct iovec *iov, int cnt)
@@ -458,29 +231,23 @@ int mq_conn_send(mq_conn *c)
     return mq_conn_writev(c, &iov, 1);
 }
 
-bool mq_conn_write_suspended(const mq_conn *c) { return c->io && c->pend.len > 0; }
+bool mq_conn_write_suspended(const mq_conn *c) { return mq_transport_write_suspended(&c->tr); }
 
 int mq_conn_resume_write(mq_conn *c)
 {
-    if (!c->io) {
+    if (!c->tr.io) {
         if (c->err.code == MQ_OK)
             mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
         return c->err.code;
     }
-    if (!c->pend.len) return MQ_OK;
+    if (!c->tr.pend.len) return MQ_OK;
     if (mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
-    bool lock = mq_conn_wlock_needed(c);
-    if (lock) pthread_mutex_lock(&c->wlock);
-    int rc = pend_write(c, c->pend_deadline, &c->io_wait);
-    if (lock) pthread_mutex_unlock(&c->wlock);
-    if (suspend_now(c, rc, true)) return MQ_E_INTERRUPTED;
-    if (rc == MQ_E_CLOSED || rc == MQ_E_SOCKET) rc = salvage_close(c, rc);
-    return rc < 0 ? mq_conn_fail(c, rc) : MQ_OK;
+    return write_done(c, mq_transport_resume_write(&c->tr));
 }
 
 int mq_conn_abandon_write(mq_conn *c)
 {
-    if (!c->io || !c->pend.len) return MQ_OK;
+    if (!mq_transport_write_suspended(&c->tr)) return MQ_OK;
     mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "%s", MQ_ABANDONED_WRITE_TEXT);
     teardown(c);
     return MQ_E_NOT_CONNECTED;
@@ -489,7 +256,7 @@ int mq_conn_abandon_write(mq_conn *c)
 int mq_conn_heartbeat_due(mq_conn *c, int64_t now)
 {
     int64_t half = (int64_t)c->heartbeat * 500000000LL;
-    if (!c->heartbeat || !c->io || now - mq_conn_last_write(c) < half) return MQ_OK;
+    if (!c->heartbeat || !c->tr.io || now - mq_conn_last_write(c) < half) return MQ_OK;
     /* appended after any corked acks, which then leave too: harmless */
     if (mq_frame_heartbeat(&c->out) != MQ_OK)
         return mq_error_set(&c->err, MQ_E_NOMEM, "could not allocate memory");
@@ -498,7 +265,7 @@ int mq_conn_heartbeat_due(mq_conn *c, int64_t now)
 
 int mq_conn_flush(mq_conn *c)
 {
-    if (!c->io) return c->out.len ? mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open") : MQ_OK;
+    if (!c->tr.io) return c->out.len ? mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open") : MQ_OK;
     return c->out.len ? mq_conn_send(c) : MQ_OK;
 }
 
@@ -509,7 +276,7 @@ int mq_conn_service_if_idle(mq_conn *c, double idle)
     if (!c->open || c->cork > 0) return MQ_OK;
     int64_t now = mq_clock_ns();
     int64_t ns = (int64_t)(idle * 1e9);
-    if (now - c->last_read < ns || now - c->last_service < ns) return MQ_OK;
+    if (now - c->tr.last_read < ns || now - c->last_service < ns) return MQ_OK;
     c->last_service = now;
     return mq_conn_service(c);
 }
@@ -699,7 +466,7 @@ static int handshake(mq_conn *c, const mq_conn_params *p, int64_t cdl)
 
 int mq_conn_open(mq_conn *c, const mq_conn_params *p)
 {
-    if (c->io) return mq_error_set(&c->err, MQ_E_INVALID, "connection is already open");
+    if (c->tr.io) return mq_error_set(&c->err, MQ_E_INVALID, "connection is already open");
     mq_conn_release_held(c);
     mq_chans_free(c);
     mq_error_clear(&c->err);
@@ -716,29 +483,15 @@ int mq_conn_open(mq_conn *c, const mq_conn_params *p)
     double saved_wt = c->write_timeout;
     if (c->write_timeout <= 0 || c->write_timeout > hs_bound) c->write_timeout = hs_bound;
 
-    int fd = mq_io_tcp_connect(p->host, p->port, cdl, &c->io_hard, &c->err);
-    if (fd < 0) {
+    mq_tls_params tls = {p->host, p->cacert, p->cert, p->key, p->verify, p->sni};
+    int rc = mq_transport_connect(&c->tr, p->host, p->port, p->tls ? &tls : NULL, &cdl, hs_bound);
+    if (rc < 0) {
         c->write_timeout = saved_wt;
-        return fd;
+        return rc;
     }
-    /* TLS and AMQP handshakes: within the connect timeout, or when there is
-     * none, within hs_bound from here (the TCP connect is the OS's) */
-    if (!cdl) cdl = mq_deadline_in(hs_bound);
-    if (p->tls) {
-        mq_tls_params tls = {p->host, p->cacert, p->cert, p->key, p->verify, p->sni};
-        c->io = mq_io_tls_new(fd, &tls, cdl, &c->io_hard, &c->err);
-    } else {
-        c->io = mq_io_tcp_new(fd, &c->err);
-    }
-    if (!c->io) {
-        c->write_timeout = saved_wt;
-        return c->err.code;
-    }
-    c->last_read = mq_clock_ns();
-    __atomic_store_n(&c->last_write, c->last_read, __ATOMIC_RELAXED);
-    int rc = handshake(c, p, cdl);
+    rc = handshake(c, p, cdl);
     c->write_timeout = saved_wt;
-    if (rc < 0) return c->io ? mq_conn_fail(c, rc) : rc;
+    if (rc < 0) return c->tr.io ? mq_conn_fail(c, rc) : rc;
     c->open = true;
     mq_error_clear(&c->err);
     return MQ_OK;
@@ -748,7 +501,7 @@ int mq_conn_close(mq_conn *c)
 {
     static const uint32_t r_close[] = {MQ_CONNECTION_CLOSE_OK, 0};
     mq_conn_release_held(c);
-    if (!c->io) return MQ_OK;
+    if (!c->tr.io) return MQ_OK;
     if (mq_conn_check_process(c) < 0) return MQ_OK; /* closed silently: nothing more to do here */
     if (!c->open) {
         teardown(c);
@@ -756,7 +509,7 @@ int mq_conn_close(mq_conn *c)
     }
     /* a message half written (code run at its suspension closes): nothing
      * can follow it but its own rest, which the peer may never take */
-    if (c->pend.len) {
+    if (c->tr.pend.len) {
         (void)mq_conn_abandon_write(c);
         return MQ_OK;
     }
@@ -785,7 +538,7 @@ int mq_conn_close(mq_conn *c)
         w.type = MQ_W_CLOSED_ALL;
         (void)mq_conn_pump(c, &w, mq_deadline_in(bound), true); /* errors ignored */
     }
-    if (c->io) {
+    if (c->tr.io) {
         mq_connection_close_t m;
         memset(&m, 0, sizeof m);
         m.reply_code = MQ_REPLY_SUCCESS;
@@ -803,7 +556,7 @@ int mq_conn_close(mq_conn *c)
     c->write_timeout = saved_wt;
     /* The protocol is over: end the TCP connection now, even while the
      * embedder holds a duplicate of the descriptor (a readiness stream). */
-    if (c->io && c->io->fd >= 0) (void)shutdown(c->io->fd, SHUT_RDWR);
+    mq_transport_shutdown(&c->tr);
     teardown(c);
     return rc;
 }
@@ -811,11 +564,11 @@ int mq_conn_close(mq_conn *c)
 /* ---- accessors ------------------------------------------------------------ */
 
 const mq_error *mq_conn_error(const mq_conn *c) { return &c->err; }
-bool mq_conn_is_open(const mq_conn *c) { return c->open && c->io != NULL; }
+bool mq_conn_is_open(const mq_conn *c) { return c->open && c->tr.io != NULL; }
 uint16_t mq_conn_channel_max(const mq_conn *c) { return c->channel_max; }
 uint32_t mq_conn_frame_max(const mq_conn *c) { return c->frame_max; }
 uint16_t mq_conn_heartbeat(const mq_conn *c) { return c->heartbeat; }
-int mq_conn_fd(const mq_conn *c) { return c->io ? c->io->fd : -1; }
+int mq_conn_fd(const mq_conn *c) { return c->tr.io ? c->tr.io->fd : -1; }
 bool mq_conn_is_blocked(const mq_conn *c) { return c->blocked; }
 
 mq_bytes mq_conn_server_properties(const mq_conn *c)

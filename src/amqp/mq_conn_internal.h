@@ -3,28 +3,26 @@
  * Internals shared by the connection's source files: the mq_conn and
  * per-channel structs, the queued-event node, the "waiter" that tells the
  * frame pump what the current call is waiting for, and the helpers each
- * file exports to the others.
+ * file exports to the others.  The socket, the read buffer, the write path
+ * and the heartbeat thread are the transport's (src/net/mq_transport.h),
+ * which the connection embeds as c->tr.
  *
- *   mq_conn.c     lifecycle, handshake, output path, corking, heartbeat thread
- *   mq_event.c    read buffer, frame dispatch, content assembly, event queue,
- *                 the wait loop (mq_conn_pump) and mq_conn_wait_event()
+ *   mq_conn.c     lifecycle, handshake, output path, corking, heartbeats
+ *   mq_event.c    frame dispatch, content assembly, event queue, the wait
+ *                 loop (mq_conn_pump) and mq_conn_wait_event()
  *   mq_channel.c  channel ids, synchronous methods and their wrappers,
  *                 publish, get, acks
  *
- * Ownership: the connection owns its read buffer, output buffer, channel
+ * Ownership: the connection owns its transport, output buffer, channel
  * table, queued events (and their bodies) and the server-properties copy.
  * A body handed to the caller in an mq_message belongs to that message.
  */
 #ifndef MQ_CONN_INTERNAL_H
 #define MQ_CONN_INTERNAL_H
 
-#include <pthread.h>
-#include <unistd.h>
 #include "mq_conn.h"
-#include "mq_io.h"
+#include "mq_transport.h"
 
-/* Read buffer size: at least this, more when frame_max needs it. */
-#define MQ_RBUF_MIN (128 * 1024)
 /* frame_max assumed before connection.tune has been negotiated */
 #define MQ_PRE_TUNE_FRAME_MAX (128 * 1024)
 /* Bodies up to this size are copied into the output buffer; larger ones are
@@ -93,7 +91,8 @@ typedef struct mq_waiter {
 } mq_waiter;
 
 struct mq_conn {
-    mq_io *io;                 /* transport; NULL when closed */
+    mq_transport tr;           /* socket, read buffer, write path, heartbeat thread;
+                                * tr.io is NULL when closed */
     bool open;                 /* handshake completed and not closed since */
     mq_error err;              /* last error of any call */
     mq_error no_err;           /* all-zero record for mq_channel_error() misses */
@@ -104,14 +103,6 @@ struct mq_conn {
     uint16_t channel_max;      /* negotiated; ids 1..channel_max */
     uint32_t frame_max;        /* negotiated (0 = no limit) */
     uint16_t heartbeat;        /* negotiated seconds, 0 = off */
-    /* read side */
-    uint8_t *rbuf;             /* read buffer */
-    size_t rcap;               /* its size */
-    size_t rpos;               /* first unparsed byte */
-    size_t rend;               /* end of received bytes */
-    bool sent_unread;          /* wrote since the last read attempt: poll before reading
-                                * (transports without read_wait, i.e. TLS) */
-    int64_t last_read;         /* mq_clock_ns() of the last received bytes */
     uint8_t *server_props;     /* copy of connection.start server-properties */
     size_t server_props_len;
     bool blocked;              /* connection.blocked in force */
@@ -122,19 +113,9 @@ struct mq_conn {
     } notices[MQ_BLOCKED_NOTICES]; /* ring of untaken blocked/unblocked notices */
     unsigned notice_first;     /* ring index of the oldest */
     unsigned notice_count;     /* untaken notices */
-    /* interrupt hooks handed to the transport (see mq_hooks.interrupt):
-     * io_wait stops at MQ_INTR_PENDING (event waits only), io_hard only at
-     * MQ_INTR_ABORT (everything else) */
-    mq_io_intr io_wait, io_hard;
     /* write side */
     mq_wbuf out;               /* buffered output (corked acks, frames being built) */
-    mq_wbuf pend;              /* a suspended write (mq_conn_resume_write): the bytes
-                                * of a message not yet written, its frame half sent;
-                                * every later write goes out behind them */
-    size_t pend_off;           /* first unwritten byte of pend */
-    int64_t pend_deadline;     /* the suspended write's deadline */
     int cork;                  /* cork depth */
-    int64_t last_write;        /* mq_clock_ns() of the last write (atomic access) */
     int64_t last_service;      /* when publish last looked at incoming frames */
     /* channels */
     mq_chan **chans;           /* [channel_max + 1], entries allocated lazily */
@@ -148,15 +129,6 @@ struct mq_conn {
     size_t nasync;             /* queued events of MQ_EV_ASYNC kinds (ack, nack, return) */
     int drop_untold;           /* channels with drop_untold set */
     mq_qev *held;              /* dequeued event whose bytes back the caller's views */
-    /* heartbeat thread */
-    bool hb_thread;            /* thread running: writes (and TLS reads) take wlock */
-    pid_t hb_pid;              /* process that started it (a forked child has no thread) */
-    pthread_t hb_tid;          /* the thread */
-    pthread_mutex_t wlock;     /* serialises writes with the thread */
-    pthread_mutex_t hb_mu;     /* guards hb_stop for the condition variable */
-    pthread_cond_t hb_cv;      /* wakes the thread for stop */
-    bool hb_stop;              /* asks the thread to exit */
-    bool locks_ready;          /* wlock/hb_mu/hb_cv initialised */
 };
 
 /* ---- mq_conn.c ------------------------------------------------------------ */
@@ -166,11 +138,11 @@ int mq_conn_fail(mq_conn *c, int code);
 /* Writes iov[0..cnt) completely within the write timeout (iov is consumed
  * in place), then resets c->out (which the iovec may point into).  Errors
  * fail the connection: a frame may have been half written.  A suspended
- * write (c->pend) goes out first. */
+ * write (c->tr.pend) goes out first. */
 int mq_conn_writev(mq_conn *c, struct iovec *iov, int cnt);
 /* mq_conn_writev() for a message: when the socket takes no more bytes and
  * the embedder's code waits to run (MQ_INTR_PENDING), copies what is left
- * to c->pend and returns MQ_E_INTERRUPTED instead of waiting on (see
+ * to c->tr.pend and returns MQ_E_INTERRUPTED instead of waiting on (see
  * mq_conn_resume_write()). */
 int mq_conn_writev_suspendable(mq_conn *c, struct iovec *iov, int cnt);
 /* mq_conn_writev() of c->out alone. */
@@ -184,20 +156,9 @@ int mq_conn_heartbeat_due(mq_conn *c, int64_t now);
 void mq_conn_release_held(mq_conn *c);
 /* Deadline for an rpc step: now + rpc_timeout (0 = none). */
 int64_t mq_conn_rpc_deadline(const mq_conn *c);
-/* Must this thread take wlock for a write (or a TLS read)?  Only while the
- * heartbeat thread runs.  In a child forked meanwhile the flag is stale
- * (threads do not survive fork(); wlock may even be held forever): it is
- * cleared, and the child neither locks nor joins. */
-static inline bool mq_conn_wlock_needed(mq_conn *c)
-{
-    if (!c->hb_thread) return false;
-    if (c->hb_pid == getpid()) return true;
-    c->hb_thread = false;
-    return false;
-}
 static inline int64_t mq_conn_last_write(const mq_conn *c)
 {
-    return __atomic_load_n(&c->last_write, __ATOMIC_RELAXED);
+    return mq_transport_last_write(&c->tr);
 }
 
 /* ---- mq_event.c ----------------------------------------------------------- */
@@ -209,8 +170,6 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block);
 void mq_chan_asm_reset(mq_conn *c, mq_chan *ch);
 /* Frees all queued events. */
 void mq_conn_queue_clear(mq_conn *c);
-/* Releases the read buffer state (not the memory). */
-static inline void mq_conn_rbuf_reset(mq_conn *c) { c->rpos = c->rend = 0; }
 
 /* ---- mq_channel.c --------------------------------------------------------- */
 /* The channel struct of an id, NULL when out of range or never used. */

@@ -1,18 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The receiving half of a connection: the read buffer, the frame pump that
- * every wait goes through (heartbeats, deadlines, frame dispatch), content
+ * The receiving half of a connection: the frame pump that every wait goes
+ * through (heartbeats, deadlines, frame dispatch), content
  * assembly (method + header + body frames into one message), the FIFO of
  * events that arrived while nobody waited for them (with running counts of
  * the confirms and returns among them, per connection and per channel, and
  * their bound MQ_ASYNC_QUEUE_MAX per channel), and
  * mq_conn_wait_event().
  *
- * Read buffer: one allocation of at least MQ_RBUF_MIN bytes, grown to hold
- * a whole frame of frame_max.  Every read takes as much as fits; every
- * complete frame is dispatched before the next read; unparsed bytes are
- * moved to the front only when a new read starts.  So views into a frame
- * stay valid until the next call on the connection.
+ * Reading: the transport's read buffer (c->tr, src/net/mq_transport.c)
+ * grows to hold a whole frame of frame_max.  Every complete frame is
+ * dispatched before the next read, and unparsed bytes move to the front
+ * only when a new read starts, so views into a frame stay valid until the
+ * next call on the connection.
  *
  * Content: the method and header payloads of a message being assembled are
  * copied into the channel's small asm_buf (they are small; this keeps their
@@ -506,7 +506,7 @@ static int refuse_body(mq_conn *c, uint64_t size)
     m.reply_text = mq_cstr("RESOURCE_ERROR - message body too large for the client's memory");
     double saved_wt = c->write_timeout;
     if (c->write_timeout <= 0 || c->write_timeout > MQ_CLOSE_FALLBACK) c->write_timeout = MQ_CLOSE_FALLBACK;
-    if (c->io && mq_conn_put_method(c, 0, MQ_CONNECTION_CLOSE, &m) == MQ_OK) (void)mq_conn_send(c);
+    if (c->tr.io && mq_conn_put_method(c, 0, MQ_CONNECTION_CLOSE, &m) == MQ_OK) (void)mq_conn_send(c);
     c->write_timeout = saved_wt;
     mq_error_set(&c->err, MQ_E_NOMEM, "could not allocate a message body of %llu bytes",
                  (unsigned long long)size);
@@ -569,8 +569,8 @@ static int dispatch(mq_conn *c, const mq_frame *f, mq_waiter *w)
 
 static int frame_error(mq_conn *c, uint32_t limit)
 {
-    const uint8_t *p = c->rbuf + c->rpos;
-    size_t n = c->rend - c->rpos;
+    const uint8_t *p = c->tr.rbuf + c->tr.rpos;
+    size_t n = c->tr.rend - c->tr.rpos;
     uint32_t size = mq_get32(p + 3); /* mq_frame_parse saw >= 7 bytes */
     if (p[0] != MQ_FRAME_METHOD && p[0] != MQ_FRAME_HEADER && p[0] != MQ_FRAME_BODY &&
         p[0] != MQ_FRAME_HEARTBEAT)
@@ -585,68 +585,18 @@ static int frame_error(mq_conn *c, uint32_t limit)
     return mq_conn_fail(c, MQ_E_FRAME);
 }
 
-/* Makes room for a read: the frame at rpos needs `need` bytes in total. */
-static int rbuf_prepare(mq_conn *c, size_t need)
-{
-    size_t have = c->rend - c->rpos;
-    if (have == 0) {
-        c->rpos = c->rend = 0;
-    } else if (c->rpos > 0 && (c->rcap - c->rpos < need || c->rcap - c->rend < MQ_RBUF_MIN / 8)) {
-        memmove(c->rbuf, c->rbuf + c->rpos, have);
-        c->rpos = 0;
-        c->rend = have;
-    }
-    size_t want = need > MQ_RBUF_MIN ? need : MQ_RBUF_MIN;
-    if (c->rcap - c->rpos < want) {
-        size_t cap = c->rpos + want;
-        uint8_t *nb = realloc(c->rbuf, cap);
-        if (!nb) {
-            mq_error_set(&c->err, MQ_E_NOMEM, "could not allocate memory");
-            return mq_conn_fail(c, MQ_E_NOMEM);
-        }
-        c->rbuf = nb;
-        c->rcap = cap;
-    }
-    return MQ_OK;
-}
-
-/* One read: > 0 bytes, 0 would block (or, waiting, the deadline `until`
- * passed), < 0 error (the connection failed, except MQ_E_INTERRUPTED).
- * `wait`: the transport's read_wait(), which the caller checked exists and
- * needs no lock. */
+/* One read into the transport's buffer: > 0 bytes, 0 would block (or,
+ * waiting, the deadline `until` passed), < 0 error (the connection failed,
+ * except MQ_E_INTERRUPTED).  `wait`: the transport's read_wait(), which
+ * the caller checked exists and needs no lock. */
 static ssize_t read_some(mq_conn *c, size_t need, bool wait, int64_t until, const mq_io_intr *ih)
 {
-    int rc = rbuf_prepare(c, need);
-    if (rc < 0) return rc;
-    mq_io *io = c->io;
-    ssize_t n;
-    if (wait) {
-        n = io->ops->read_wait(io, c->rbuf + c->rend, c->rcap - c->rend, until, ih, &c->err);
-    } else {
-        bool lock = io->read_needs_lock && mq_conn_wlock_needed(c);
-        if (lock) pthread_mutex_lock(&c->wlock);
-        n = io->ops->read(io, c->rbuf + c->rend, c->rcap - c->rend, &c->err);
-        if (lock) pthread_mutex_unlock(&c->wlock);
-    }
-    c->sent_unread = false;
-    if (n > 0) {
-        c->rend += (size_t)n;
-        c->last_read = mq_clock_ns();
-    } else if (n < 0 && n != MQ_E_INTERRUPTED) {
-        return mq_conn_fail(c, (int)n);
-    }
+    ssize_t n = mq_transport_read(&c->tr, need, wait, until, ih);
+    if (n < 0 && n != MQ_E_INTERRUPTED) return mq_conn_fail(c, (int)n);
     return n;
 }
 
-static size_t io_pending(mq_conn *c)
-{
-    mq_io *io = c->io;
-    bool lock = io->read_needs_lock && mq_conn_wlock_needed(c);
-    if (lock) pthread_mutex_lock(&c->wlock);
-    size_t n = io->ops->pending(io);
-    if (lock) pthread_mutex_unlock(&c->wlock);
-    return n;
-}
+static size_t io_pending(mq_conn *c) { return mq_transport_pending(&c->tr); }
 
 /* Nothing read for two heartbeat intervals: the peer is gone. */
 static int heartbeat_lost(mq_conn *c)
@@ -660,28 +610,28 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
     /* before tune the server must stay within a sane size; after it, the
      * negotiated frame_max (0: no limit) */
     uint32_t limit = c->frame_max ? c->frame_max : (c->open ? 0 : MQ_PRE_TUNE_FRAME_MAX);
-    if (c->io && mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
+    if (c->tr.io && mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
     /* Only an event wait is a safe point for the embedder's pending code
      * (mq_hooks.interrupt): nothing of the connection's state lives on
      * this stack, so the wait may return and be called again. */
-    const mq_io_intr *ih = w && w->type == MQ_W_EVENT ? &c->io_wait : &c->io_hard;
+    const mq_io_intr *ih = w && w->type == MQ_W_EVENT ? &c->tr.io_wait : &c->tr.io_hard;
     for (;;) {
-        if (!c->io) return c->err.code < 0 ? c->err.code : MQ_E_NOT_CONNECTED;
+        if (!c->tr.io) return c->err.code < 0 ? c->err.code : MQ_E_NOT_CONNECTED;
         size_t need = 7;
-        while (c->rend > c->rpos) {
+        while (c->tr.rend > c->tr.rpos) {
             mq_frame f;
             size_t used;
-            int r = mq_frame_parse(c->rbuf + c->rpos, c->rend - c->rpos, limit, &f, &used);
+            int r = mq_frame_parse(c->tr.rbuf + c->tr.rpos, c->tr.rend - c->tr.rpos, limit, &f, &used);
             if (r == 0) {
                 need = used;
                 break;
             }
             if (r < 0) return frame_error(c, limit);
-            c->rpos += used;
+            c->tr.rpos += used;
             r = dispatch(c, &f, w);
             if (r < 0) return r;
             if (w->done) return 1;
-            if (!c->io) return c->err.code < 0 ? c->err.code : MQ_E_NOT_CONNECTED;
+            if (!c->tr.io) return c->err.code < 0 ? c->err.code : MQ_E_NOT_CONNECTED;
         }
         int64_t now = mq_clock_ns();
         int64_t hb = (int64_t)c->heartbeat * 1000000000LL;
@@ -696,20 +646,20 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
          * by SO_RCVTIMEO): one system call whether the bytes are there or
          * not, where a read first costs a "would block" and poll-first a
          * poll() when they are. */
-        bool wait_in_read = block && c->io->ops->read_wait && !c->io->read_needs_lock;
+        bool wait_in_read = block && mq_transport_reads_waiting(&c->tr);
         if (!wait_in_read) {
             /* Blocking right after a write (a request whose reply cannot be
              * there yet): poll first instead of a read that would only say
              * "would block".  Not for TLS bytes already decrypted (pending)
              * or a TLS read that waits for a write. */
-            bool skip_read = block && c->sent_unread && c->io->rwant == POLLIN && io_pending(c) == 0;
+            bool skip_read = block && c->tr.sent_unread && c->tr.io->rwant == POLLIN && io_pending(c) == 0;
             if (!skip_read) {
                 ssize_t n = read_some(c, need, false, 0, ih);
                 if (n < 0) return (int)n;
                 if (n > 0) continue;
                 /* dead only when a read found nothing: bytes may wait unread in
                  * the socket (e.g. after long user code with the heartbeat thread) */
-                if (hb && now - c->last_read >= 2 * hb) return heartbeat_lost(c);
+                if (hb && now - c->tr.last_read >= 2 * hb) return heartbeat_lost(c);
             }
             if (!block) return 0;
         }
@@ -720,18 +670,17 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
         int64_t until = deadline;
         if (hb) {
             until = mq_deadline_min(until, mq_conn_last_write(c) + hb / 2);
-            until = mq_deadline_min(until, c->last_read + 2 * hb);
+            until = mq_deadline_min(until, c->tr.last_read + 2 * hb);
         }
         if (wait_in_read) {
             ssize_t n = read_some(c, need, true, until, ih);
             if (n < 0) return (int)n;
-            if (n == 0 && hb && mq_clock_ns() - c->last_read >= 2 * hb) return heartbeat_lost(c);
+            if (n == 0 && hb && mq_clock_ns() - c->tr.last_read >= 2 * hb) return heartbeat_lost(c);
             continue;
         }
-        int r = mq_io_poll(c->io->fd, c->io->rwant, until, ih, &c->err);
+        int r = mq_transport_wait_readable(&c->tr, until, ih);
         if (r == MQ_E_INTERRUPTED) return r;
         if (r < 0) return mq_conn_fail(c, r);
-        c->sent_unread = false; /* readable, or time to check: read next */
     }
 }
 
@@ -783,11 +732,11 @@ size_t mq_conn_queued_async(const mq_conn *c) { return c->nasync; }
 bool mq_conn_has_buffered(const mq_conn *c)
 {
     if (c->qhead) return true;
-    if (!c->io) return false;
-    if (c->rend > c->rpos) {
+    if (!c->tr.io) return false;
+    if (c->tr.rend > c->tr.rpos) {
         mq_frame f;
         size_t used;
-        if (mq_frame_parse(c->rbuf + c->rpos, c->rend - c->rpos, 0, &f, &used) != 0) return true;
+        if (mq_frame_parse(c->tr.rbuf + c->tr.rpos, c->tr.rend - c->tr.rpos, 0, &f, &used) != 0) return true;
     }
     return io_pending((mq_conn *)c) > 0;
 }

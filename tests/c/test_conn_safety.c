@@ -116,9 +116,9 @@ static ssize_t spy_read(mq_io *io, void *buf, size_t n, mq_error *err)
 {
     /* the lock is not recursive: trylock fails when this thread holds it */
     spy_reads++;
-    if (pthread_mutex_trylock(&spy_conn->wlock) == 0) {
+    if (pthread_mutex_trylock(&spy_conn->tr.wlock) == 0) {
         spy_unlocked_reads++;
-        pthread_mutex_unlock(&spy_conn->wlock);
+        pthread_mutex_unlock(&spy_conn->tr.wlock);
     }
     return real_ops->read(io, buf, n, err);
 }
@@ -152,13 +152,13 @@ static void t_salvage_lock(void)
         /* a transport whose reads need the lock (as TLS) and whose next
          * write fails: the failed write is followed by salvage_close()'s read */
         spy_conn = c;
-        real_ops = c->io->ops;
+        real_ops = c->tr.io->ops;
         spy_ops = *real_ops;
         spy_ops.read = spy_read;
         spy_ops.writev = spy_writev;
         spy_ops.read_wait = NULL;
-        c->io->ops = &spy_ops;
-        c->io->read_needs_lock = true;
+        c->tr.io->ops = &spy_ops;
+        c->tr.io->read_needs_lock = true;
         spy_reads = spy_unlocked_reads = 0;
         rc = mq_basic_qos(c, ch, 0, 10, false);
         EQ(rc, MQ_E_CLOSED, "the write failed");
