@@ -207,7 +207,7 @@ static int write_done(mq_conn *c, int rc)
 static int write_all(mq_conn *c, struct iovec *iov, int cnt, bool suspendable)
 {
     if (!c->tr.io) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
-    if (mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
+    if (mq_transport_foreign(&c->tr) && mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
     return write_done(c, mq_transport_writev(&c->tr, iov, cnt, c->write_timeout, suspendable));
 }
 

@@ -272,11 +272,23 @@ static bool suspend_now(mq_transport *t, int rc, bool suspendable)
     return suspendable && rc == MQ_E_INTERRUPTED && t->level && t->level(t->level_ud) < MQ_INTR_ABORT;
 }
 
-int mq_transport_writev(mq_transport *t, struct iovec *iov, int cnt, double timeout,
+/* After write_loop() on a stream with nothing suspended: an interrupt that
+ * merely waits suspends a suspendable write (the rest goes to pend). */
+static int suspend_rest(mq_transport *t, int rc, const struct iovec *iov, int cnt, int64_t deadline,
                         bool suspendable)
 {
-    int64_t deadline = mq_deadline_in(timeout);
-    const mq_io_intr *h = suspendable ? &t->io_wait : &t->io_hard;
+    if (!suspend_now(t, rc, suspendable)) return rc;
+    rc = pend_add(t, iov, cnt);
+    if (rc != MQ_OK) return rc;
+    t->pend_deadline = deadline;
+    return MQ_TR_SUSPENDED;
+}
+
+/* mq_transport_writev() under the lock when the heartbeat thread runs, or
+ * behind a suspended write. */
+static int writev_shared(mq_transport *t, struct iovec *iov, int cnt, int64_t deadline,
+                         const mq_io_intr *h, bool suspendable)
+{
     int rc;
     bool lock = mq_transport_lock_needed(t);
     if (lock) pthread_mutex_lock(&t->wlock);
@@ -286,19 +298,24 @@ int mq_transport_writev(mq_transport *t, struct iovec *iov, int cnt, double time
         rc = pend_add(t, iov, cnt);
         if (rc == MQ_OK) rc = pend_write(t, deadline, h);
         if (suspend_now(t, rc, suspendable)) t->pend_deadline = deadline;
+        if (rc == MQ_E_INTERRUPTED && t->pend.len) rc = MQ_TR_SUSPENDED;
     } else {
-        rc = write_loop(t, iov, cnt, deadline, h);
-        if (suspend_now(t, rc, suspendable)) {
-            rc = pend_add(t, iov, cnt);
-            if (rc == MQ_OK) {
-                rc = MQ_E_INTERRUPTED;
-                t->pend_deadline = deadline;
-            }
-        }
+        rc = suspend_rest(t, write_loop(t, iov, cnt, deadline, h), iov, cnt, deadline, suspendable);
     }
     if (lock) pthread_mutex_unlock(&t->wlock);
-    if (rc == MQ_E_INTERRUPTED && t->pend.len) return MQ_TR_SUSPENDED;
     return rc;
+}
+
+int mq_transport_writev(mq_transport *t, struct iovec *iov, int cnt, double timeout,
+                        bool suspendable)
+{
+    int64_t deadline = mq_deadline_in(timeout);
+    const mq_io_intr *h = suspendable ? &t->io_wait : &t->io_hard;
+    /* only this thread changes pend: it is read without the lock */
+    if (t->hb_thread || t->pend.len) return writev_shared(t, iov, cnt, deadline, h, suspendable);
+    int rc = write_loop(t, iov, cnt, deadline, h);
+    if (rc != MQ_E_INTERRUPTED) return rc;
+    return suspend_rest(t, rc, iov, cnt, deadline, suspendable);
 }
 
 int mq_transport_resume_write(mq_transport *t)
