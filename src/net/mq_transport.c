@@ -297,8 +297,10 @@ static int writev_shared(mq_transport *t, struct iovec *iov, int cnt, int64_t de
          * code run at the suspension wrote on the same connection) */
         rc = pend_add(t, iov, cnt);
         if (rc == MQ_OK) rc = pend_write(t, deadline, h);
-        if (suspend_now(t, rc, suspendable)) t->pend_deadline = deadline;
-        if (rc == MQ_E_INTERRUPTED && t->pend.len) rc = MQ_TR_SUSPENDED;
+        if (suspend_now(t, rc, suspendable)) { /* MQ_INTR_ABORT fails instead */
+            t->pend_deadline = deadline;
+            rc = MQ_TR_SUSPENDED;
+        }
     } else {
         rc = suspend_rest(t, write_loop(t, iov, cnt, deadline, h), iov, cnt, deadline, suspendable);
     }
