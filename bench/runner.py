@@ -291,7 +291,12 @@ class Runner:
             cpu = (big["utime"] + big["stime"]) - (one["utime"] + one["stime"])
             broker = (big["broker_s"] - one["broker_s"]
                       if big["broker_s"] is not None and one["broker_s"] is not None else None)
-            return dict(rate=d / wall if wall > 0 else None, cpu_us=cpu / d * 1e6,
+            # wall <= 0: the 1-request run took as long as the n-request
+            # one (noise of a short run on a loaded machine); recorded as an
+            # impossible negative rate, which report.py refuses like the
+            # other N - 1 figures below zero (shown in a smoke run, failed
+            # in a full one) instead of a missing figure
+            return dict(rate=d / wall if wall > 0 else -1.0, cpu_us=cpu / d * 1e6,
                         user_us=(big["utime"] - one["utime"]) / d * 1e6,
                         sys_us=(big["stime"] - one["stime"]) / d * 1e6,
                         broker_us=broker / d * 1e6 if broker is not None else None,
