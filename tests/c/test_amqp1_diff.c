@@ -26,6 +26,7 @@
 
 #include "mq_a1_codec.h"
 #include "hex.h"
+#include "a1_put.h"
 #include "rand.h"
 #include "tap.h"
 
@@ -139,30 +140,7 @@ typedef struct gval {
 
 static void put_ours(mq_a1_writer *w, uint8_t type, const gval *g)
 {
-    uint64_t b = g->b;
-    switch (type) {
-    case MQ_A1_T_NULL: mq_a1_put_null(w); break;
-    case MQ_A1_T_BOOLEAN: mq_a1_put_bool(w, b & 1); break;
-    case MQ_A1_T_UBYTE: mq_a1_put_ubyte(w, (uint8_t)b); break;
-    case MQ_A1_T_USHORT: mq_a1_put_ushort(w, (uint16_t)b); break;
-    case MQ_A1_T_UINT: mq_a1_put_uint(w, (uint32_t)b); break;
-    case MQ_A1_T_ULONG: mq_a1_put_ulong(w, b); break;
-    case MQ_A1_T_BYTE: mq_a1_put_byte(w, (int8_t)b); break;
-    case MQ_A1_T_SHORT: mq_a1_put_short(w, (int16_t)b); break;
-    case MQ_A1_T_INT: mq_a1_put_int(w, (int32_t)b); break;
-    case MQ_A1_T_LONG: mq_a1_put_long(w, (int64_t)b); break;
-    case MQ_A1_T_FLOAT: { uint32_t u = (uint32_t)b; float f; memcpy(&f, &u, 4); mq_a1_put_float(w, f); break; }
-    case MQ_A1_T_DOUBLE: { double f; memcpy(&f, &b, 8); mq_a1_put_double(w, f); break; }
-    case MQ_A1_T_DECIMAL32: mq_a1_put_decimal32(w, (uint32_t)b); break;
-    case MQ_A1_T_DECIMAL64: mq_a1_put_decimal64(w, b); break;
-    case MQ_A1_T_DECIMAL128: mq_a1_put_decimal128(w, (const uint8_t *)g->p); break;
-    case MQ_A1_T_CHAR: mq_a1_put_char(w, (uint32_t)b); break;
-    case MQ_A1_T_TIMESTAMP: mq_a1_put_timestamp(w, (int64_t)b); break;
-    case MQ_A1_T_UUID: mq_a1_put_uuid(w, (const uint8_t *)g->p); break;
-    case MQ_A1_T_BINARY: mq_a1_put_binary(w, g->p, g->n); break;
-    case MQ_A1_T_STRING: mq_a1_put_string(w, g->p, g->n); break;
-    default: mq_a1_put_symbol(w, g->p, g->n); break;
-    }
+    a1_put_scalar(w, type, g->b, g->p, g->n);
 }
 
 static void put_pn(pn_data_t *pn, uint8_t type, const gval *g)

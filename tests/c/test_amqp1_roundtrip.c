@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mq_a1_codec.h"
+#include "a1_put.h"
 #include "rand.h"
 #include "tap.h"
 
@@ -85,29 +86,7 @@ static void scalar(ctx *x, mq_a1_cursor *c, uint8_t type, const mq_a1_desc *d)
         fill(x, n);
     }
     if (!x->check) {
-        switch (type) {
-        case MQ_A1_T_NULL: mq_a1_put_null(w); break;
-        case MQ_A1_T_BOOLEAN: mq_a1_put_bool(w, b & 1); break;
-        case MQ_A1_T_UBYTE: mq_a1_put_ubyte(w, (uint8_t)b); break;
-        case MQ_A1_T_USHORT: mq_a1_put_ushort(w, (uint16_t)b); break;
-        case MQ_A1_T_UINT: mq_a1_put_uint(w, (uint32_t)b); break;
-        case MQ_A1_T_ULONG: mq_a1_put_ulong(w, b); break;
-        case MQ_A1_T_BYTE: mq_a1_put_byte(w, (int8_t)b); break;
-        case MQ_A1_T_SHORT: mq_a1_put_short(w, (int16_t)b); break;
-        case MQ_A1_T_INT: mq_a1_put_int(w, (int32_t)b); break;
-        case MQ_A1_T_LONG: mq_a1_put_long(w, (int64_t)b); break;
-        case MQ_A1_T_FLOAT: { uint32_t u = (uint32_t)b; float f; memcpy(&f, &u, 4); mq_a1_put_float(w, f); break; }
-        case MQ_A1_T_DOUBLE: { double f; memcpy(&f, &b, 8); mq_a1_put_double(w, f); break; }
-        case MQ_A1_T_DECIMAL32: mq_a1_put_decimal32(w, (uint32_t)b); break;
-        case MQ_A1_T_DECIMAL64: mq_a1_put_decimal64(w, b); break;
-        case MQ_A1_T_DECIMAL128: mq_a1_put_decimal128(w, (const uint8_t *)x->scratch); break;
-        case MQ_A1_T_CHAR: mq_a1_put_char(w, (uint32_t)b); break;
-        case MQ_A1_T_TIMESTAMP: mq_a1_put_timestamp(w, (int64_t)b); break;
-        case MQ_A1_T_UUID: mq_a1_put_uuid(w, (const uint8_t *)x->scratch); break;
-        case MQ_A1_T_BINARY: mq_a1_put_binary(w, x->scratch, n); break;
-        case MQ_A1_T_STRING: mq_a1_put_string(w, x->scratch, n); break;
-        default: mq_a1_put_symbol(w, x->scratch, n); break;
-        }
+        a1_put_scalar(w, type, b, x->scratch, n);
         return;
     }
     if (mq_a1_next(c, &v) != 1 || v.type != type || !desc_eq(&v.desc, d)) {
