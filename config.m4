@@ -10,6 +10,7 @@ MQ_SOURCES="
   src/amqp/mq_codec.c
   src/amqp/mq_conn.c
   src/amqp/mq_event.c
+  src/amqp/mq_reader.c
   src/amqp/mq_spec.c
   src/amqp/mq_table.c
   src/amqp/mq_uri.c

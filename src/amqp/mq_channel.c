@@ -55,11 +55,11 @@ static uint16_t next_free(const mq_conn *c)
  * open_id(), which raises chans_hi, and ids are only marked used there. */
 void mq_chans_reset(mq_conn *c)
 {
+    mq_reader_reset_all(&c->rd);
     if (!c->chans) return;
     for (size_t id = 1; id <= c->chans_hi; id++) {
         mq_chan *ch = c->chans[id];
         if (!ch) continue;
-        mq_chan_asm_reset(c, ch);
         if (ch->state != MQ_CH_CLOSED) ch->state = MQ_CH_FREE;
         ch->drop_untold = ch->drop_told = false;
         ch->dropped = 0;
@@ -76,11 +76,10 @@ void mq_chans_free(mq_conn *c)
         for (size_t id = 1; id <= c->chans_hi; id++) {
             mq_chan *ch = c->chans[id];
             if (!ch) continue;
-            mq_chan_asm_reset(c, ch);
-            mq_wbuf_free(&ch->asm_buf);
             free(ch);
         }
     }
+    mq_reader_free(&c->rd);
     free(c->chans);
     free(c->used);
     c->chans = NULL;
@@ -104,7 +103,7 @@ int mq_chan_server_close(mq_conn *c, uint16_t id, const mq_channel_close_t *m)
     if (n) memcpy(e->text, m->reply_text.ptr, n);
     e->text[n] = '\0';
     c->err = *e;
-    mq_chan_asm_reset(c, ch);
+    mq_reader_reset(&c->rd, id);
     if (ch->state == MQ_CH_OPEN) {
         mq_chan_release_id(c, id);
         ch->state = MQ_CH_CLOSED;
@@ -242,11 +241,10 @@ static int open_id(mq_conn *c, uint16_t n, const mq_basic_qos_t *qos, int nqos, 
     if (!ch) {
         ch = calloc(1, sizeof *ch);
         if (!ch) return mq_error_set(&c->err, MQ_E_NOMEM, "could not allocate memory");
-        mq_wbuf_init(&ch->asm_buf);
         c->chans[n] = ch;
         if (n > c->chans_hi) c->chans_hi = n; /* bounds the table walks (mq_chans_*) */
     }
-    mq_chan_asm_reset(c, ch);
+    mq_reader_reset(&c->rd, n);
     mq_error_clear(&ch->err);
     ch->confirm = false;
     ch->next_seq = 0;
@@ -316,7 +314,7 @@ static int begin_close(mq_conn *c, uint16_t id, mq_chan *ch)
     m.reply_text = mq_cstr("Goodbye");
     int rc = mq_conn_put_method(c, id, MQ_CHANNEL_CLOSE, &m);
     if (rc < 0) return rc;
-    mq_chan_asm_reset(c, ch);
+    mq_reader_reset(&c->rd, id);
     mq_error_clear(&ch->err);
     ch->state = MQ_CH_CLOSING;
     c->nclosing++;

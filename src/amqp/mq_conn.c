@@ -45,6 +45,7 @@ mq_conn *mq_conn_new(void)
     mq_wbuf_init(&c->out);
     c->hooks.body_alloc = default_body_alloc;
     c->hooks.body_free = default_body_free;
+    mq_conn_reader_init(c);
     if (mq_transport_init(&c->tr, &c->err) != MQ_OK) {
         free(c);
         return NULL;
@@ -65,8 +66,7 @@ void mq_conn_set_hooks(mq_conn *c, const mq_hooks *h)
 void mq_conn_release_held(mq_conn *c)
 {
     if (c->held) {
-        if (c->held->body_handle) c->hooks.body_free(c->hooks.ud, c->held->body_handle);
-        free(c->held);
+        mq_qev_free(c, c->held);
         c->held = NULL;
     }
 }
@@ -527,7 +527,7 @@ int mq_conn_close(mq_conn *c)
         m.reply_code = MQ_REPLY_SUCCESS;
         m.reply_text = mq_cstr("Goodbye");
         if (mq_conn_put_method(c, id, MQ_CHANNEL_CLOSE, &m) < 0) break;
-        mq_chan_asm_reset(c, ch);
+        mq_reader_reset(&c->rd, id);
         ch->state = MQ_CH_CLOSING;
         c->nclosing++;
     }

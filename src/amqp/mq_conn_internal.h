@@ -21,6 +21,7 @@
 #define MQ_CONN_INTERNAL_H
 
 #include "mq_conn.h"
+#include "mq_reader.h"
 #include "mq_transport.h"
 
 /* frame_max assumed before connection.tune has been negotiated */
@@ -32,40 +33,28 @@
 #define MQ_CLOSE_FALLBACK 1.0
 
 enum { MQ_CH_FREE = 0, MQ_CH_OPEN, MQ_CH_CLOSING, MQ_CH_CLOSED };
-enum { MQ_ASM_NONE = 0, MQ_ASM_HEADER, MQ_ASM_BODY };
 
 /* One channel id's state.  Allocated on first use of the id and kept until
  * the connection is freed (the error record outlives a server close). */
 typedef struct mq_chan {
     uint8_t state;         /* MQ_CH_*: FREE/CLOSED ids are allocatable */
-    uint8_t asm_state;     /* MQ_ASM_*: content assembly progress */
     bool confirm;          /* confirm.select done */
     uint64_t next_seq;     /* next publish sequence number in confirm mode */
     mq_error err;          /* the server's channel.close, reply_code 0 if none */
-    uint32_t asm_method;   /* deliver/return/get-ok being assembled */
-    mq_wbuf asm_buf;       /* method payload, then header payload (copied) */
-    size_t asm_mlen;       /* bytes of asm_buf that are the method payload */
-    uint64_t body_size;    /* from the content header */
-    uint64_t body_got;     /* body bytes received so far */
-    void *body_handle;     /* from hooks.body_alloc while assembling */
-    char *body;            /* body_size writable bytes */
     size_t nasync;         /* queued events of MQ_EV_ASYNC kinds on this id */
     size_t dropped;        /* of those, dropped by the bound since the id was opened */
     bool drop_untold;      /* dropped > 0, not yet taken by mq_channel_take_dropped() */
     bool drop_told;        /* taken: no further report until the id is opened again */
 } mq_chan;
 
-/* A queued event.  Owns its raw method (+ header) payload and its body. */
+/* A queued event: decoded once, its views moved onto a private copy of the
+ * method (+ header) payload; owns its body (ev.msg.body_handle). */
 typedef struct mq_qev {
     struct mq_qev *next;   /* FIFO link */
     int kind;              /* MQ_EV_* */
     uint16_t channel;      /* channel it arrived on */
-    size_t mlen;           /* method payload bytes at raw[0] */
-    size_t hlen;           /* header payload bytes at raw[mlen] (content only) */
-    void *body_handle;     /* body storage (content only), NULL once handed out */
-    char *body;            /* body bytes */
-    size_t body_len;       /* body length */
-    uint8_t raw[];         /* mlen + hlen bytes */
+    mq_event ev;           /* the decoded event, views into raw */
+    uint8_t raw[];         /* method payload, then header payload */
 } mq_qev;
 
 /* What the current call waits for; the pump stops when `done` is set. */
@@ -93,6 +82,7 @@ typedef struct mq_waiter {
 struct mq_conn {
     mq_transport tr;           /* socket, read buffer, write path, heartbeat thread;
                                 * tr.io is NULL when closed */
+    mq_reader rd;              /* frames → decoded methods and assembled messages */
     bool open;                 /* handshake completed and not closed since */
     mq_error err;              /* last error of any call */
     mq_error no_err;           /* all-zero record for mq_channel_error() misses */
@@ -166,8 +156,10 @@ static inline int64_t mq_conn_last_write(const mq_conn *c)
  * error (< 0).  block=false: only what is buffered or readable now (returns
  * 0 when that is exhausted).  Sends/checks heartbeats. */
 int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block);
-/* Frees the channel's in-progress content (body via hooks). */
-void mq_chan_asm_reset(mq_conn *c, mq_chan *ch);
+/* Sets up c->rd with the connection's channel states and body hooks. */
+void mq_conn_reader_init(mq_conn *c);
+/* Frees a queued event and its body. */
+void mq_qev_free(mq_conn *c, mq_qev *q);
 /* Frees all queued events. */
 void mq_conn_queue_clear(mq_conn *c);
 

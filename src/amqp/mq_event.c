@@ -1,27 +1,26 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The receiving half of a connection: the frame pump that every wait goes
- * through (heartbeats, deadlines, frame dispatch), content
- * assembly (method + header + body frames into one message), the FIFO of
+ * through (heartbeats, deadlines, feeding the reader, dispatching what it
+ * yields to the current waiter or the queue), the FIFO of
  * events that arrived while nobody waited for them (with running counts of
  * the confirms and returns among them, per connection and per channel, and
  * their bound MQ_ASYNC_QUEUE_MAX per channel), and
  * mq_conn_wait_event().
  *
  * Reading: the transport's read buffer (c->tr, src/net/mq_transport.c)
- * grows to hold a whole frame of frame_max.  Every complete frame is
- * dispatched before the next read, and unparsed bytes move to the front
- * only when a new read starts, so views into a frame stay valid until the
- * next call on the connection.
+ * grows to hold a whole frame of frame_max.  The reader (c->rd,
+ * mq_reader.c) consumes complete frames from it and yields decoded methods
+ * and assembled messages, each decoded once; every item is dispatched
+ * before more frames are read, and unparsed bytes move to the front only
+ * when a new read starts, so views into a method frame stay valid until
+ * the next call on the connection.
  *
- * Content: the method and header payloads of a message being assembled are
- * copied into the channel's small asm_buf (they are small; this keeps their
- * views valid across buffer compaction) and the body goes straight into
- * storage from hooks.body_alloc, one copy per byte.  A completed event
- * that matches the current waiter is handed out directly (views into
- * asm_buf or the read buffer); otherwise it is queued with a private copy
- * of its method/header bytes.  A dequeued node stays alive as c->held until
- * the next reading call, backing the views handed out from it.
+ * An item that matches the current waiter is handed out directly (views
+ * into the reader's copies or the read buffer); otherwise it is queued with
+ * its decoded fields, their views moved onto a private copy of the method
+ * and header bytes.  A dequeued node stays alive as c->held until the next
+ * reading call, backing the views handed out from it.
  */
 #include "mq_conn_internal.h"
 
@@ -67,88 +66,101 @@ static bool waiter_on(const mq_waiter *w, uint16_t ch)
     }
 }
 
-void mq_chan_asm_reset(mq_conn *c, mq_chan *ch)
+/* ---- the reader's view of the connection ---------------------------------- */
+
+/* What channel ch accepts: its frames are a protocol error unless we opened
+ * it; once we close it (or the server did) its frames are dropped. */
+static int chan_mode(void *ud, uint16_t id)
 {
-    if (ch->body_handle) c->hooks.body_free(c->hooks.ud, ch->body_handle);
-    ch->body_handle = NULL;
-    ch->body = NULL;
-    ch->asm_state = MQ_ASM_NONE;
-    ch->body_size = ch->body_got = 0;
-    ch->asm_mlen = 0;
-    mq_wbuf_reset(&ch->asm_buf);
+    mq_chan *ch = mq_conn_chan((mq_conn *)ud, id);
+    if (!ch || ch->state == MQ_CH_FREE) return MQ_RD_OFF;
+    return ch->state == MQ_CH_OPEN ? MQ_RD_OPEN : MQ_RD_DROP;
 }
 
-/* ---- filling events and messages (decoding cannot fail: validated) ------ */
-
-static void fill_message(mq_message *m, uint16_t channel, const uint8_t *mp, size_t mlen,
-                         const uint8_t *hp, size_t hlen)
+static void *chan_body_alloc(void *ud, size_t len, char **data)
 {
-    union mq_method_args a;
-    uint32_t id = 0;
-    uint16_t cls;
-    uint64_t size;
+    mq_conn *c = ud;
+    return c->hooks.body_alloc(c->hooks.ud, len, data);
+}
+
+static void chan_body_free(void *ud, void *handle)
+{
+    mq_conn *c = ud;
+    c->hooks.body_free(c->hooks.ud, handle);
+}
+
+void mq_conn_reader_init(mq_conn *c)
+{
+    mq_reader_init(&c->rd, chan_mode, chan_body_alloc, chan_body_free, c, &c->err);
+}
+
+/* ---- events and messages from decoded items ------------------------------- */
+
+/* A message's fields from a content item (decoded once, by the reader);
+ * takes the body. */
+static void message_of(mq_message *m, const mq_rd_item *it)
+{
+    const union mq_method_args *a = &it->args;
     memset(m, 0, sizeof *m);
-    memset(&a, 0, sizeof a);
-    (void)mq_method_decode(mp, mlen, &id, &a);
-    m->channel = channel;
-    m->method = id;
-    switch (id) {
+    m->channel = it->channel;
+    m->method = it->id;
+    switch (it->id) {
     case MQ_BASIC_DELIVER:
-        m->consumer_tag = a.basic_deliver.consumer_tag;
-        m->delivery_tag = a.basic_deliver.delivery_tag;
-        m->redelivered = a.basic_deliver.redelivered;
-        m->exchange = a.basic_deliver.exchange;
-        m->routing_key = a.basic_deliver.routing_key;
+        m->consumer_tag = a->basic_deliver.consumer_tag;
+        m->delivery_tag = a->basic_deliver.delivery_tag;
+        m->redelivered = a->basic_deliver.redelivered;
+        m->exchange = a->basic_deliver.exchange;
+        m->routing_key = a->basic_deliver.routing_key;
         break;
     case MQ_BASIC_GET_OK:
-        m->delivery_tag = a.basic_get_ok.delivery_tag;
-        m->redelivered = a.basic_get_ok.redelivered;
-        m->exchange = a.basic_get_ok.exchange;
-        m->routing_key = a.basic_get_ok.routing_key;
-        m->message_count = a.basic_get_ok.message_count;
+        m->delivery_tag = a->basic_get_ok.delivery_tag;
+        m->redelivered = a->basic_get_ok.redelivered;
+        m->exchange = a->basic_get_ok.exchange;
+        m->routing_key = a->basic_get_ok.routing_key;
+        m->message_count = a->basic_get_ok.message_count;
         break;
     case MQ_BASIC_RETURN:
-        m->reply_code = a.basic_return.reply_code;
-        m->reply_text = a.basic_return.reply_text;
-        m->exchange = a.basic_return.exchange;
-        m->routing_key = a.basic_return.routing_key;
+        m->reply_code = a->basic_return.reply_code;
+        m->reply_text = a->basic_return.reply_text;
+        m->exchange = a->basic_return.exchange;
+        m->routing_key = a->basic_return.routing_key;
         break;
     default: break;
     }
-    (void)mq_header_decode(hp, hlen, &cls, &size, &m->props);
+    m->props = it->props;
+    m->body_handle = it->body_handle;
+    m->body = it->body;
+    m->body_len = it->body_len;
 }
 
-static void fill_event(mq_event *ev, int kind, uint16_t channel, const uint8_t *mp, size_t mlen,
-                       const uint8_t *hp, size_t hlen)
+static void event_of(mq_event *ev, int kind, const mq_rd_item *it)
 {
+    const union mq_method_args *a = &it->args;
     memset(ev, 0, sizeof *ev);
     ev->kind = kind;
-    ev->channel = channel;
-    if (kind == MQ_EV_DELIVER || kind == MQ_EV_RETURN) {
-        fill_message(&ev->msg, channel, mp, mlen, hp, hlen);
-        return;
-    }
-    union mq_method_args a;
-    uint32_t id = 0;
-    memset(&a, 0, sizeof a);
-    (void)mq_method_decode(mp, mlen, &id, &a);
-    if (kind == MQ_EV_ACK) {
-        ev->delivery_tag = a.basic_ack.delivery_tag;
-        ev->multiple = a.basic_ack.multiple;
-    } else if (kind == MQ_EV_NACK) {
-        ev->delivery_tag = a.basic_nack.delivery_tag;
-        ev->multiple = a.basic_nack.multiple;
-        ev->requeue = a.basic_nack.requeue;
-    } else if (kind == MQ_EV_CANCEL) {
-        ev->consumer_tag = a.basic_cancel.consumer_tag;
+    ev->channel = it->channel;
+    switch (kind) {
+    case MQ_EV_DELIVER:
+    case MQ_EV_RETURN: message_of(&ev->msg, it); break;
+    case MQ_EV_ACK:
+        ev->delivery_tag = a->basic_ack.delivery_tag;
+        ev->multiple = a->basic_ack.multiple;
+        break;
+    case MQ_EV_NACK:
+        ev->delivery_tag = a->basic_nack.delivery_tag;
+        ev->multiple = a->basic_nack.multiple;
+        ev->requeue = a->basic_nack.requeue;
+        break;
+    case MQ_EV_CANCEL: ev->consumer_tag = a->basic_cancel.consumer_tag; break;
+    default: break;
     }
 }
 
 /* ---- the event queue ------------------------------------------------------ */
 
-static void qev_free(mq_conn *c, mq_qev *q)
+void mq_qev_free(mq_conn *c, mq_qev *q)
 {
-    if (q->body_handle) c->hooks.body_free(c->hooks.ud, q->body_handle);
+    if (q->ev.msg.body_handle) c->hooks.body_free(c->hooks.ud, q->ev.msg.body_handle);
     free(q);
 }
 
@@ -171,7 +183,7 @@ void mq_conn_queue_clear(mq_conn *c)
     while (q) {
         mq_qev *n = q->next;
         if (q->kind & MQ_EV_ASYNC) count_async(c, q->channel, -1);
-        qev_free(c, q);
+        mq_qev_free(c, q);
         q = n;
     }
     c->qhead = c->qtail = NULL;
@@ -186,7 +198,7 @@ void mq_conn_drop_events(mq_conn *c, uint16_t ch)
         if (ch == 0 || q->channel == ch) {
             *pp = q->next;
             if (q->kind & MQ_EV_ASYNC) count_async(c, q->channel, -1);
-            qev_free(c, q);
+            mq_qev_free(c, q);
         } else {
             last = q;
             pp = &q->next;
@@ -206,7 +218,7 @@ static void drop_oldest_async(mq_conn *c, uint16_t ch, mq_chan *cs)
         *pp = q->next;
         if (c->qtail == q) c->qtail = prev;
         count_async(c, ch, -1);
-        qev_free(c, q);
+        mq_qev_free(c, q);
         cs->dropped++;
         if (!cs->drop_untold && !cs->drop_told) {
             cs->drop_untold = true;
@@ -216,30 +228,35 @@ static void drop_oldest_async(mq_conn *c, uint16_t ch, mq_chan *cs)
     }
 }
 
-/* Queues an event with private copies of its bytes; takes the body. */
-static int enqueue(mq_conn *c, int kind, uint16_t channel, const uint8_t *mp, size_t mlen,
-                   const uint8_t *hp, size_t hlen, void *body_handle, char *body, size_t blen)
+/* Queues an event: its decoded fields, their views moved onto a private
+ * copy of the method and header bytes; takes the body. */
+static int enqueue(mq_conn *c, int kind, const mq_rd_item *it)
 {
+    size_t mlen = it->raw.len, hlen = it->type == MQ_RD_CONTENT ? it->hraw.len : 0;
     mq_qev *q = malloc(sizeof *q + mlen + hlen);
     if (!q) {
-        if (body_handle) c->hooks.body_free(c->hooks.ud, body_handle);
+        if (it->type == MQ_RD_CONTENT) c->hooks.body_free(c->hooks.ud, it->body_handle);
         mq_error_set(&c->err, MQ_E_NOMEM, "could not allocate memory");
         return mq_conn_fail(c, MQ_E_NOMEM);
     }
     q->next = NULL;
     q->kind = kind;
-    q->channel = channel;
-    q->mlen = mlen;
-    q->hlen = hlen;
-    q->body_handle = body_handle;
-    q->body = body;
-    q->body_len = blen;
-    memcpy(q->raw, mp, mlen);
-    if (hlen) memcpy(q->raw + mlen, hp, hlen);
+    q->channel = it->channel;
+    memcpy(q->raw, it->raw.ptr, mlen);
+    if (hlen) memcpy(q->raw + mlen, it->hraw.ptr, hlen);
+    event_of(&q->ev, kind, it);
+    const uint8_t *mp = (const uint8_t *)it->raw.ptr;
+    mq_message *m = &q->ev.msg;
+    mq_rd_rebase(&q->ev.consumer_tag, mp, mlen, q->raw);
+    mq_rd_rebase(&m->consumer_tag, mp, mlen, q->raw);
+    mq_rd_rebase(&m->exchange, mp, mlen, q->raw);
+    mq_rd_rebase(&m->routing_key, mp, mlen, q->raw);
+    mq_rd_rebase(&m->reply_text, mp, mlen, q->raw);
+    mq_rd_rebase_props(&m->props, (const uint8_t *)it->hraw.ptr, hlen, q->raw + mlen);
     if (kind & MQ_EV_ASYNC) {
-        mq_chan *cs = mq_conn_chan(c, channel);
-        if (cs && cs->nasync >= MQ_ASYNC_QUEUE_MAX) drop_oldest_async(c, channel, cs);
-        count_async(c, channel, +1);
+        mq_chan *cs = mq_conn_chan(c, it->channel);
+        if (cs && cs->nasync >= MQ_ASYNC_QUEUE_MAX) drop_oldest_async(c, it->channel, cs);
+        count_async(c, it->channel, +1);
     }
     if (c->qtail)
         c->qtail->next = q;
@@ -259,13 +276,8 @@ static int dequeue(mq_conn *c, uint16_t ch, int kinds, mq_event *ev)
         *pp = q->next;
         if (c->qtail == q) c->qtail = prev;
         if (q->kind & MQ_EV_ASYNC) count_async(c, q->channel, -1);
-        fill_event(ev, q->kind, q->channel, q->raw, q->mlen, q->raw + q->mlen, q->hlen);
-        if (q->hlen) {
-            ev->msg.body_handle = q->body_handle;
-            ev->msg.body = q->body;
-            ev->msg.body_len = q->body_len;
-            q->body_handle = NULL; /* now the caller's */
-        }
+        *ev = q->ev;
+        q->ev.msg.body_handle = NULL; /* now the caller's */
         mq_conn_release_held(c);
         c->held = q; /* backs the views in *ev */
         return 1;
@@ -273,46 +285,31 @@ static int dequeue(mq_conn *c, uint16_t ch, int kinds, mq_event *ev)
     return 0;
 }
 
-/* ---- frame dispatch ------------------------------------------------------- */
+/* ---- dispatch of the reader's items ---------------------------------------- */
 
-/* A content message or a content-less event is complete: hand it to the
- * waiter or queue it. */
-static int deliver(mq_conn *c, mq_waiter *w, int kind, uint16_t channel, const uint8_t *mp,
-                   size_t mlen, const uint8_t *hp, size_t hlen, void *body_handle, char *body,
-                   size_t blen)
+/* A message or a content-less event is complete: hand it to the waiter or
+ * queue it. */
+static int deliver(mq_conn *c, mq_waiter *w, int kind, const mq_rd_item *it)
 {
-    if (w->type == MQ_W_EVENT && (w->kinds & kind) && (w->ch == 0 || w->ch == channel)) {
-        fill_event(w->ev, kind, channel, mp, mlen, hp, hlen);
-        w->ev->msg.body_handle = body_handle;
-        w->ev->msg.body = body;
-        w->ev->msg.body_len = blen;
+    if (w->type == MQ_W_EVENT && (w->kinds & kind) && (w->ch == 0 || w->ch == it->channel)) {
+        event_of(w->ev, kind, it);
         w->done = true;
         return MQ_OK;
     }
-    return enqueue(c, kind, channel, mp, mlen, hp, hlen, body_handle, body, blen);
+    return enqueue(c, kind, it);
 }
 
-static int content_done(mq_conn *c, mq_chan *ch, uint16_t chid, mq_waiter *w)
+static int on_content(mq_conn *c, const mq_rd_item *it, mq_waiter *w)
 {
-    const uint8_t *mp = ch->asm_buf.data, *hp = ch->asm_buf.data + ch->asm_mlen;
-    size_t mlen = ch->asm_mlen, hlen = ch->asm_buf.len - ch->asm_mlen;
-    void *handle = ch->body_handle;
-    char *body = ch->body;
-    size_t blen = (size_t)ch->body_size;
-    body[blen] = '\0'; /* the spare byte body_alloc promises */
-    ch->body_handle = NULL;
-    ch->body = NULL;
-    ch->asm_state = MQ_ASM_NONE;
-    if (ch->asm_method == MQ_BASIC_GET_OK) { /* the waiter was checked at the method */
-        fill_message(w->msg, chid, mp, mlen, hp, hlen);
-        w->msg->body_handle = handle;
-        w->msg->body = body;
-        w->msg->body_len = blen;
-        w->reply_id = MQ_BASIC_GET_OK;
-        w->done = true;
-        return MQ_OK;
+    if (it->id != MQ_BASIC_GET_OK) return deliver(c, w, kind_of(it->id), it);
+    if (!(w->type == MQ_W_GET && w->ch == it->channel)) {
+        c->hooks.body_free(c->hooks.ud, it->body_handle);
+        return protocol_error(c, "unexpected basic.get-ok", it->channel);
     }
-    return deliver(c, w, kind_of(ch->asm_method), chid, mp, mlen, hp, hlen, handle, body, blen);
+    message_of(w->msg, it);
+    w->reply_id = MQ_BASIC_GET_OK;
+    w->done = true;
+    return MQ_OK;
 }
 
 /* Records a blocked/unblocked notice (the ring drops its oldest when full). */
@@ -344,23 +341,21 @@ static bool notice_to_waiter(mq_conn *c, mq_waiter *w)
     return true;
 }
 
-static int on_connection_method(mq_conn *c, const mq_frame *f, uint32_t id, mq_waiter *w)
+static int on_connection_method(mq_conn *c, const mq_rd_item *it, mq_waiter *w)
 {
-    union mq_method_args a;
-    if (mq_method_decode(f->payload, f->size, &id, &a) < 0)
-        return protocol_error(c, "malformed connection method", 0);
-    switch (id) {
+    const union mq_method_args *a = &it->args;
+    switch (it->id) {
     case MQ_CONNECTION_CLOSE: {
         mq_connection_close_ok_t ok;
         mq_error e;
         mq_error_clear(&e);
         e.code = MQ_E_CONNECTION_CLOSED;
-        e.reply_code = a.connection_close.reply_code;
-        e.class_id = a.connection_close.class_id;
-        e.method_id = a.connection_close.method_id;
-        size_t n = a.connection_close.reply_text.len;
+        e.reply_code = a->connection_close.reply_code;
+        e.class_id = a->connection_close.class_id;
+        e.method_id = a->connection_close.method_id;
+        size_t n = a->connection_close.reply_text.len;
         if (n >= sizeof e.text) n = sizeof e.text - 1;
-        if (n) memcpy(e.text, a.connection_close.reply_text.ptr, n);
+        if (n) memcpy(e.text, a->connection_close.reply_text.ptr, n);
         e.text[n] = '\0';
         /* best effort: the server closes the socket after close-ok anyway */
         memset(&ok, 0, sizeof ok);
@@ -369,9 +364,9 @@ static int on_connection_method(mq_conn *c, const mq_frame *f, uint32_t id, mq_w
         return mq_conn_fail(c, MQ_E_CONNECTION_CLOSED);
     }
     case MQ_CONNECTION_BLOCKED: {
-        size_t n = a.connection_blocked.reason.len;
+        size_t n = a->connection_blocked.reason.len;
         if (n >= sizeof c->blocked_reason) n = sizeof c->blocked_reason - 1;
-        if (n) memcpy(c->blocked_reason, a.connection_blocked.reason.ptr, n);
+        if (n) memcpy(c->blocked_reason, a->connection_blocked.reason.ptr, n);
         c->blocked_reason[n] = '\0';
         c->blocked = true;
         add_notice(c, true, c->blocked_reason);
@@ -385,111 +380,91 @@ static int on_connection_method(mq_conn *c, const mq_frame *f, uint32_t id, mq_w
         notice_to_waiter(c, w);
         return MQ_OK;
     default:
-        if (w->type == MQ_W_RPC && w->ch == 0 && in_list(w->replies, id)) {
+        if (w->type == MQ_W_RPC && w->ch == 0 && in_list(w->replies, it->id)) {
             /* views into the read buffer */
-            if (w->out) *w->out = a;
-            w->reply_id = id;
+            if (w->out) *w->out = *a;
+            w->reply_id = it->id;
             w->done = true;
             return MQ_OK;
         }
         mq_error_set(&c->err, MQ_E_PROTOCOL, "unexpected method %s on channel 0",
-                     mq_method_name(id) ? mq_method_name(id) : "?");
+                     mq_method_name(it->id) ? mq_method_name(it->id) : "?");
         return mq_conn_fail(c, MQ_E_PROTOCOL);
     }
 }
 
-/* A method on a channel we are closing: only close and close-ok matter. */
-static int on_closing_method(mq_conn *c, uint16_t chid, mq_chan *ch, const mq_frame *f,
-                             uint32_t id, mq_waiter *w)
+/* A method on a channel we are closing (undecoded: the reader drops what
+ * arrives for such a channel): only close and close-ok matter. */
+static int on_closing_method(mq_conn *c, const mq_rd_item *it, mq_waiter *w)
 {
-    union mq_method_args a;
-    (void)ch;
-    if (id == MQ_CHANNEL_CLOSE_OK) {
+    uint16_t chid = it->channel;
+    if (it->id == MQ_CHANNEL_CLOSE_OK) {
         mq_chan_release_id(c, chid);
-        if (w->type == MQ_W_RPC && w->ch == chid && in_list(w->replies, id)) {
-            w->reply_id = id;
+        if (w->type == MQ_W_RPC && w->ch == chid && in_list(w->replies, it->id)) {
+            w->reply_id = it->id;
             w->done = true;
         } else if (w->type == MQ_W_CLOSED_ALL && c->nclosing == 0) {
             w->done = true;
         }
         return MQ_OK;
     }
-    if (id == MQ_CHANNEL_CLOSE) { /* both sides closed at once: answer, keep waiting */
-        if (mq_method_decode(f->payload, f->size, &id, &a) < 0)
+    if (it->id == MQ_CHANNEL_CLOSE) { /* both sides closed at once: answer, keep waiting */
+        union mq_method_args a;
+        uint32_t id;
+        if (mq_method_decode((const uint8_t *)it->raw.ptr, it->raw.len, &id, &a) < 0)
             return protocol_error(c, "malformed channel.close", chid);
         return mq_chan_server_close(c, chid, &a.channel_close);
     }
     return MQ_OK; /* dropped until close-ok */
 }
 
-static int on_method(mq_conn *c, const mq_frame *f, mq_waiter *w)
+/* A method without content on an open channel. */
+static int on_method(mq_conn *c, const mq_rd_item *it, mq_waiter *w)
 {
-    if (f->size < 4) return protocol_error(c, "method frame too short", f->channel);
-    uint32_t id = mq_get32(f->payload);
-    if (f->channel == 0) return on_connection_method(c, f, id, w);
-    mq_chan *ch = mq_conn_chan(c, f->channel);
-    if (!ch || ch->state == MQ_CH_FREE) return protocol_error(c, "frame for a channel that is not open", f->channel);
-    if (ch->state == MQ_CH_CLOSING) return on_closing_method(c, f->channel, ch, f, id, w);
-    if (ch->state == MQ_CH_CLOSED) return MQ_OK; /* late frames after the server's close */
-    if (ch->asm_state != MQ_ASM_NONE) return protocol_error(c, "method frame inside content", f->channel);
-
-    union mq_method_args a;
-    uint32_t did;
-    int rc = mq_method_decode(f->payload, f->size, &did, &a);
-    if (rc == MQ_E_UNKNOWN_METHOD) {
-        mq_error_set(&c->err, MQ_E_PROTOCOL, "unknown method id 0x%08x (channel %u)", id,
-                     (unsigned)f->channel);
-        return mq_conn_fail(c, MQ_E_PROTOCOL);
-    }
-    if (rc < 0) return protocol_error(c, "malformed method frame", f->channel);
-
-    switch (id) {
+    uint16_t chid = it->channel;
+    int rc;
+    switch (it->id) {
     case MQ_CHANNEL_CLOSE:
-        rc = mq_chan_server_close(c, f->channel, &a.channel_close);
+        rc = mq_chan_server_close(c, chid, &it->args.channel_close);
         if (rc < 0) return rc;
-        if (waiter_on(w, f->channel)) {
-            c->err = ch->err;
+        if (waiter_on(w, chid)) {
+            c->err = mq_conn_chan(c, chid)->err;
             return MQ_E_CHANNEL_CLOSED;
         }
         return MQ_OK;
     case MQ_CHANNEL_FLOW: {
         mq_channel_flow_ok_t ok;
-        ok.active = a.channel_flow.active;
-        rc = mq_conn_put_method(c, f->channel, MQ_CHANNEL_FLOW_OK, &ok);
+        ok.active = it->args.channel_flow.active;
+        rc = mq_conn_put_method(c, chid, MQ_CHANNEL_FLOW_OK, &ok);
         return rc < 0 ? rc : mq_conn_send(c);
     }
-    case MQ_BASIC_GET_OK:
-        if (!(w->type == MQ_W_GET && w->ch == f->channel))
-            return protocol_error(c, "unexpected basic.get-ok", f->channel);
-        /* fall through */
-    case MQ_BASIC_DELIVER:
-    case MQ_BASIC_RETURN:
-        mq_wbuf_reset(&ch->asm_buf);
-        if (mq_wbuf_reserve(&ch->asm_buf, f->size) != MQ_OK) {
-            mq_error_set(&c->err, MQ_E_NOMEM, "could not allocate memory");
-            return mq_conn_fail(c, MQ_E_NOMEM);
-        }
-        memcpy(ch->asm_buf.data, f->payload, f->size);
-        ch->asm_buf.len = ch->asm_mlen = f->size;
-        ch->asm_method = id;
-        ch->asm_state = MQ_ASM_HEADER;
-        return MQ_OK;
     case MQ_BASIC_ACK:
     case MQ_BASIC_NACK:
     case MQ_BASIC_CANCEL:
-        return deliver(c, w, kind_of(id), f->channel, f->payload, f->size, NULL, 0, NULL, NULL, 0);
+        return deliver(c, w, kind_of(it->id), it);
     default:
-        if ((w->type == MQ_W_RPC && w->ch == f->channel && in_list(w->replies, id)) ||
-            (w->type == MQ_W_GET && w->ch == f->channel && id == MQ_BASIC_GET_EMPTY)) {
-            if (w->out) *w->out = a;
-            w->reply_id = id;
+        if ((w->type == MQ_W_RPC && w->ch == chid && in_list(w->replies, it->id)) ||
+            (w->type == MQ_W_GET && w->ch == chid && it->id == MQ_BASIC_GET_EMPTY)) {
+            if (w->out) *w->out = it->args;
+            w->reply_id = it->id;
             w->done = true;
             return MQ_OK;
         }
         mq_error_set(&c->err, MQ_E_PROTOCOL, "unexpected method %s (channel %u)",
-                     mq_method_name(id) ? mq_method_name(id) : "?", (unsigned)f->channel);
+                     mq_method_name(it->id) ? mq_method_name(it->id) : "?", (unsigned)chid);
         return mq_conn_fail(c, MQ_E_PROTOCOL);
     }
+}
+
+static int dispatch(mq_conn *c, const mq_rd_item *it, mq_waiter *w)
+{
+    if (it->type == MQ_RD_CONTENT) return on_content(c, it, w);
+    if (it->channel == 0) return on_connection_method(c, it, w);
+    /* the reader passes methods only for channels that exist (not FREE) */
+    mq_chan *ch = mq_conn_chan(c, it->channel);
+    if (ch->state == MQ_CH_CLOSING) return on_closing_method(c, it, w);
+    if (ch->state == MQ_CH_CLOSED) return MQ_OK; /* late frames after the server's close */
+    return on_method(c, it, w);
 }
 
 /* A body the embedder cannot hold (hooks.body_alloc said no: larger than
@@ -497,10 +472,11 @@ static int on_method(mq_conn *c, const mq_frame *f, mq_waiter *w)
  * without reading it all, so the connection ends, but politely: a
  * connection.close (506 RESOURCE_ERROR) is sent, without waiting for its
  * close-ok, within a bounded write; then the socket is closed.  The error
- * record names the size (tests/572). */
-static int refuse_body(mq_conn *c, uint64_t size)
+ * record (the reader's) names the size (tests/572). */
+static int refuse_body(mq_conn *c)
 {
     mq_connection_close_t m;
+    mq_error e = c->err;
     memset(&m, 0, sizeof m);
     m.reply_code = MQ_REPLY_RESOURCE_ERROR;
     m.reply_text = mq_cstr("RESOURCE_ERROR - message body too large for the client's memory");
@@ -508,82 +484,19 @@ static int refuse_body(mq_conn *c, uint64_t size)
     if (c->write_timeout <= 0 || c->write_timeout > MQ_CLOSE_FALLBACK) c->write_timeout = MQ_CLOSE_FALLBACK;
     if (c->tr.io && mq_conn_put_method(c, 0, MQ_CONNECTION_CLOSE, &m) == MQ_OK) (void)mq_conn_send(c);
     c->write_timeout = saved_wt;
-    mq_error_set(&c->err, MQ_E_NOMEM, "could not allocate a message body of %llu bytes",
-                 (unsigned long long)size);
+    c->rd.refused = 0;
+    c->err = e;
     return mq_conn_fail(c, MQ_E_NOMEM);
 }
 
-static int on_header(mq_conn *c, const mq_frame *f, mq_waiter *w)
+/* The reader found the input broken (its error is in c->err). */
+static int reader_error(mq_conn *c, int rc)
 {
-    mq_chan *ch = mq_conn_chan(c, f->channel);
-    if (!ch || ch->state == MQ_CH_FREE) return protocol_error(c, "frame for a channel that is not open", f->channel);
-    if (ch->state != MQ_CH_OPEN) return MQ_OK; /* closing: dropped */
-    if (ch->asm_state != MQ_ASM_HEADER) return protocol_error(c, "content header without a method", f->channel);
-    uint16_t cls;
-    uint64_t size;
-    mq_basic_properties_t props;
-    if (mq_header_decode(f->payload, f->size, &cls, &size, &props) < 0)
-        return protocol_error(c, "malformed content header", f->channel);
-    if (cls != (uint16_t)(ch->asm_method >> 16))
-        return protocol_error(c, "content header class does not match the method", f->channel);
-    if (size >= SIZE_MAX / 2) return protocol_error(c, "content body size out of range", f->channel);
-    if (mq_wbuf_reserve(&ch->asm_buf, f->size) != MQ_OK) {
-        mq_error_set(&c->err, MQ_E_NOMEM, "could not allocate memory");
-        return mq_conn_fail(c, MQ_E_NOMEM);
-    }
-    memcpy(ch->asm_buf.data + ch->asm_buf.len, f->payload, f->size);
-    ch->asm_buf.len += f->size;
-    ch->body_handle = c->hooks.body_alloc(c->hooks.ud, (size_t)size, &ch->body);
-    if (!ch->body_handle) return refuse_body(c, size);
-    ch->body_size = size;
-    ch->body_got = 0;
-    if (size == 0) return content_done(c, ch, f->channel, w);
-    ch->asm_state = MQ_ASM_BODY;
-    return MQ_OK;
-}
-
-static int on_body(mq_conn *c, const mq_frame *f, mq_waiter *w)
-{
-    mq_chan *ch = mq_conn_chan(c, f->channel);
-    if (!ch || ch->state == MQ_CH_FREE) return protocol_error(c, "frame for a channel that is not open", f->channel);
-    if (ch->state != MQ_CH_OPEN) return MQ_OK; /* closing: dropped */
-    if (ch->asm_state != MQ_ASM_BODY) return protocol_error(c, "body frame without a content header", f->channel);
-    if (f->size > ch->body_size - ch->body_got) /* body_got <= body_size always */
-        return protocol_error(c, "body longer than the content header's size", f->channel);
-    memcpy(ch->body + ch->body_got, f->payload, f->size);
-    ch->body_got += f->size;
-    return ch->body_got == ch->body_size ? content_done(c, ch, f->channel, w) : MQ_OK;
-}
-
-static int dispatch(mq_conn *c, const mq_frame *f, mq_waiter *w)
-{
-    switch (f->type) {
-    case MQ_FRAME_METHOD: return on_method(c, f, w);
-    case MQ_FRAME_HEADER: return on_header(c, f, w);
-    case MQ_FRAME_BODY: return on_body(c, f, w);
-    default: return MQ_OK; /* heartbeat: reading it refreshed last_read */
-    }
+    if (rc == MQ_E_NOMEM && c->rd.refused) return refuse_body(c);
+    return mq_conn_fail(c, rc);
 }
 
 /* ---- reading -------------------------------------------------------------- */
-
-static int frame_error(mq_conn *c, uint32_t limit)
-{
-    const uint8_t *p = c->tr.rbuf + c->tr.rpos;
-    size_t n = c->tr.rend - c->tr.rpos;
-    uint32_t size = mq_get32(p + 3); /* mq_frame_parse saw >= 7 bytes */
-    if (p[0] != MQ_FRAME_METHOD && p[0] != MQ_FRAME_HEADER && p[0] != MQ_FRAME_BODY &&
-        p[0] != MQ_FRAME_HEARTBEAT)
-        mq_error_set(&c->err, MQ_E_FRAME, "bad frame type %u", (unsigned)p[0]);
-    else if (limit && (uint64_t)size + MQ_FRAME_OVERHEAD > limit)
-        mq_error_set(&c->err, MQ_E_FRAME, "frame of %llu bytes exceeds frame_max %u",
-                     (unsigned long long)size + MQ_FRAME_OVERHEAD, (unsigned)limit);
-    else if (n > (size_t)size + 7)
-        mq_error_set(&c->err, MQ_E_FRAME, "bad frame end octet 0x%02x", (unsigned)p[7 + size]);
-    else
-        mq_error_set(&c->err, MQ_E_FRAME, "bad frame");
-    return mq_conn_fail(c, MQ_E_FRAME);
-}
 
 /* One read into the transport's buffer: > 0 bytes, 0 would block (or,
  * waiting, the deadline `until` passed), < 0 error (the connection failed,
@@ -619,16 +532,14 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
         if (!c->tr.io) return c->err.code < 0 ? c->err.code : MQ_E_NOT_CONNECTED;
         size_t need = 7;
         while (c->tr.rend > c->tr.rpos) {
-            mq_frame f;
-            size_t used;
-            int r = mq_frame_parse(c->tr.rbuf + c->tr.rpos, c->tr.rend - c->tr.rpos, limit, &f, &used);
-            if (r == 0) {
-                need = used;
-                break;
-            }
-            if (r < 0) return frame_error(c, limit);
+            mq_rd_item it;
+            size_t used = 0;
+            int r = mq_reader_next(&c->rd, c->tr.rbuf + c->tr.rpos, c->tr.rend - c->tr.rpos, limit,
+                                   &used, &need, &it);
             c->tr.rpos += used;
-            r = dispatch(c, &f, w);
+            if (r < 0) return reader_error(c, r);
+            if (r == 0) break;
+            r = dispatch(c, &it, w);
             if (r < 0) return r;
             if (w->done) return 1;
             if (!c->tr.io) return c->err.code < 0 ? c->err.code : MQ_E_NOT_CONNECTED;
