@@ -10,8 +10,10 @@ MQ_SOURCES="
   src/amqp/mq_codec.c
   src/amqp/mq_conn.c
   src/amqp/mq_event.c
+  src/amqp/mq_output.c
   src/amqp/mq_reader.c
   src/amqp/mq_spec.c
+  src/amqp/mq_state.c
   src/amqp/mq_table.c
   src/amqp/mq_uri.c
   src/amqp1/mq_a1_composite.c

@@ -6,7 +6,8 @@
 #   0. installs missing Debian packages (tools/install-deps.sh)
 #   1. builds the extension (phpize, configure, make EXTRA_CFLAGS=-Werror) and
 #      checks it: no librabbitmq linked, no PHP header in the protocol cores
-#      and their transport (src/amqp, src/amqp1, src/net), loads
+#      and their transport (src/amqp, src/amqp1, src/net), dependencies
+#      that point one way (tests/check-layers.py), loads
 #   2. checks generated code: tools/gen_spec.py --check (AMQP 0-9-1),
 #      tools/gen_amqp1.py --check (AMQP 1.0), tests/check-arginfo.sh
 #   3. starts a private RabbitMQ node (tests/broker.sh; stopped on any exit)
@@ -235,6 +236,10 @@ if grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"](php|zend|Zend/|TS
 else
     pass "src/amqp, src/amqp1 and src/net include no PHP header"
 fi
+
+# Dependencies point one way: the transport includes no protocol, the
+# 0-9-1 connection's files are layers (tests/check-layers.py).
+check "the core's layers call only downwards (tests/check-layers.py)" "$LOGS/layers.log" python3 tests/check-layers.py
 
 # LD_BIND_NOW: an undefined symbol (a source missing from config.m4) fails
 # the load here instead of at the first call that needs it.

@@ -1,118 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Channels and everything sent on them: id allocation (php-amqp's order,
- * see next_free(); ids 1..channel_max, reused after close-ok), channel open/close
- * (synchronous and fire-and-forget), the server's channel.close, the
+ * Channel operations: channel open/close (synchronous and
+ * fire-and-forget; ids from mq_chan_next_free(), php-amqp's order), the
  * generic synchronous method (mq_rpc) with its named wrappers, basic.get,
  * basic.publish (method + header + body frames in one write; large bodies
- * sent from the caller's memory) and the corkable acks.
- *
- * Channel states: FREE (id allocatable), OPEN, CLOSING (we sent
- * channel.close; frames dropped until close-ok frees the id), CLOSED (the
- * server closed it; id allocatable, its error record kept until reuse).
+ * sent from the caller's memory) and the acks.  They stand on the wait
+ * (mq_event.c), the output path (mq_output.c) and the state (mq_state.c).
  */
 #include "mq_conn_internal.h"
 
 #include <stdlib.h>
-
-/* ---- ids and state -------------------------------------------------------- */
-
-static bool id_used(const mq_conn *c, uint16_t id)
-{
-    return (c->used[id / 64] >> (id % 64)) & 1u;
-}
-
-void mq_chan_release_id(mq_conn *c, uint16_t id)
-{
-    mq_chan *ch = c->chans[id];
-    if (ch->state == MQ_CH_CLOSING) c->nclosing--;
-    ch->state = MQ_CH_FREE;
-    if (id_used(c, id)) {
-        c->used[id / 64] &= ~((uint64_t)1 << (id % 64));
-        c->nused--;
-    }
-}
-
-/* The id a new channel gets, as php-amqp hands them out: the search starts
- * at (channels in use + 1), so replacing a channel object in a loop gives
- * 1, 2, 3 and closing it each time gives 1, 1, 1; unlike php-amqp it wraps
- * around to 1, so that freed low ids are found again.  Only OPEN channels
- * hold their id here: one we closed without waiting (CLOSING) is free to
- * the application, and the caller first waits for its close-ok.  0 when
- * every id is open. */
-static uint16_t next_free(const mq_conn *c)
-{
-    int used = mq_conn_channels_used(c);
-    if (used >= (int)c->channel_max) return 0;
-    for (uint32_t k = 0; k < c->channel_max; k++) {
-        uint32_t id = ((uint32_t)used + k) % c->channel_max + 1;
-        if (!id_used(c, (uint16_t)id) || c->chans[id]->state == MQ_CH_CLOSING) return (uint16_t)id;
-    }
-    return 0;
-}
-
-/* The walks below cover ids 1..chans_hi only: entries are allocated by
- * open_id(), which raises chans_hi, and ids are only marked used there. */
-void mq_chans_reset(mq_conn *c)
-{
-    mq_reader_reset_all(&c->rd);
-    if (!c->chans) return;
-    for (size_t id = 1; id <= c->chans_hi; id++) {
-        mq_chan *ch = c->chans[id];
-        if (!ch) continue;
-        if (ch->state != MQ_CH_CLOSED) ch->state = MQ_CH_FREE;
-        ch->drop_untold = ch->drop_told = false;
-        ch->dropped = 0;
-    }
-    memset(c->used, 0, ((size_t)c->chans_hi / 64 + 1) * sizeof *c->used);
-    c->nused = 0;
-    c->nclosing = 0;
-    c->drop_untold = 0;
-}
-
-void mq_chans_free(mq_conn *c)
-{
-    if (c->chans) {
-        for (size_t id = 1; id <= c->chans_hi; id++) {
-            mq_chan *ch = c->chans[id];
-            if (!ch) continue;
-            free(ch);
-        }
-    }
-    mq_reader_free(&c->rd);
-    free(c->chans);
-    free(c->used);
-    c->chans = NULL;
-    c->used = NULL;
-    c->nused = c->nclosing = 0;
-    c->chans_hi = 0;
-    c->drop_untold = 0;
-}
-
-int mq_chan_server_close(mq_conn *c, uint16_t id, const mq_channel_close_t *m)
-{
-    mq_chan *ch = c->chans[id];
-    mq_error *e = &ch->err;
-    mq_error_clear(e);
-    e->code = MQ_E_CHANNEL_CLOSED;
-    e->reply_code = m->reply_code;
-    e->class_id = m->class_id;
-    e->method_id = m->method_id;
-    e->channel = id;
-    size_t n = m->reply_text.len < sizeof e->text ? m->reply_text.len : sizeof e->text - 1;
-    if (n) memcpy(e->text, m->reply_text.ptr, n);
-    e->text[n] = '\0';
-    c->err = *e;
-    mq_reader_reset(&c->rd, id);
-    if (ch->state == MQ_CH_OPEN) {
-        mq_chan_release_id(c, id);
-        ch->state = MQ_CH_CLOSED;
-    }
-    mq_channel_close_ok_t ok;
-    memset(&ok, 0, sizeof ok);
-    int rc = mq_conn_put_method(c, id, MQ_CHANNEL_CLOSE_OK, &ok);
-    return rc < 0 ? rc : mq_conn_send(c);
-}
 
 /* 0 when channel id can carry a method; else the error to return. */
 static int chan_check(mq_conn *c, uint16_t id)
@@ -125,43 +22,6 @@ static int chan_check(mq_conn *c, uint16_t id)
         return MQ_E_CHANNEL_CLOSED;
     }
     return mq_error_set(&c->err, MQ_E_NO_CHANNEL, "channel %u is not open", (unsigned)id);
-}
-
-bool mq_channel_is_open(const mq_conn *c, uint16_t id)
-{
-    const mq_chan *ch = mq_conn_chan(c, id);
-    return c->open && ch && ch->state == MQ_CH_OPEN;
-}
-
-/* Channels closed by us but still waiting for close-ok keep their id
- * reserved (it is not reused before the close-ok) but no longer count as
- * used: to the application they are gone, as in php-amqp. */
-int mq_conn_channels_used(const mq_conn *c) { return c->nused - c->nclosing; }
-
-const mq_error *mq_channel_error(const mq_conn *c, uint16_t id)
-{
-    const mq_chan *ch = mq_conn_chan(c, id);
-    return ch ? &ch->err : &c->no_err;
-}
-
-/* Drops by the queue's bound (counted in mq_event.c), reported once per
- * channel opening. */
-bool mq_conn_has_dropped(const mq_conn *c) { return c->drop_untold > 0; }
-
-size_t mq_channel_take_dropped(mq_conn *c, uint16_t ch)
-{
-    mq_chan *cs = mq_conn_chan(c, ch);
-    if (!cs || !cs->drop_untold) return 0;
-    cs->drop_untold = false;
-    cs->drop_told = true;
-    c->drop_untold--;
-    return cs->dropped;
-}
-
-uint64_t mq_channel_next_publish_seq(const mq_conn *c, uint16_t id)
-{
-    const mq_chan *ch = mq_conn_chan(c, id);
-    return ch && ch->confirm ? ch->next_seq : 0;
 }
 
 /* ---- synchronous methods ---------------------------------------------------- */
@@ -279,7 +139,7 @@ int mq_channel_open_qos(mq_conn *c, uint16_t *id, const mq_basic_qos_t *qos, int
     *id = 0;
     mq_conn_release_held(c);
     if (!c->open) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
-    uint16_t n = next_free(c);
+    uint16_t n = mq_chan_next_free(c);
     if (n == 0)
         return mq_error_set(&c->err, MQ_E_NO_CHANNEL, "no free channel id (channel_max %u)",
                             (unsigned)c->channel_max);
@@ -299,7 +159,7 @@ int mq_channel_open_id(mq_conn *c, uint16_t id)
     if (id == 0 || id > c->channel_max)
         return mq_error_set(&c->err, MQ_E_NO_CHANNEL, "channel id %u is out of range (channel_max %u)",
                             (unsigned)id, (unsigned)c->channel_max);
-    if (id_used(c, id))
+    if (mq_chan_id_used(c, id))
         return mq_error_set(&c->err, MQ_E_NO_CHANNEL, "channel id %u is in use", (unsigned)id);
     uint16_t opened;
     return open_id(c, id, NULL, 0, &opened);

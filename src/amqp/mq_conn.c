@@ -1,16 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Connection lifecycle: mq_conn_new/open/close/abort/free, the AMQP
- * handshake (protocol header, start/start-ok with SASL PLAIN or EXTERNAL,
- * tune/tune-ok, open/open-ok), the output path shared by every sender
- * (one buffer, written by the transport under the write timeout; a failed
- * write fails the connection, after a look for the server's
- * connection.close), corking, and heartbeat frames (sent from here, or by
- * the transport's heartbeat thread).
- *
- * Output invariant: between calls c->out holds only complete frames
- * (corked acks); every builder either sends what it appended or truncates
- * it again on error.
+ * Connection operations: mq_conn_open (the AMQP handshake: protocol
+ * header, start/start-ok with SASL PLAIN or EXTERNAL, tune/tune-ok,
+ * open/open-ok), mq_conn_close (every channel, then the connection) and
+ * mq_conn_service_if_idle().  They stand on the wait (mq_event.c), the
+ * output path (mq_output.c) and the state (mq_state.c).
  */
 #include "mq_conn_internal.h"
 
@@ -24,253 +18,6 @@
  * raises it. */
 #define MQ_HANDSHAKE_TIMEOUT 12.0
 
-static void *default_body_alloc(void *ud, size_t len, char **data)
-{
-    (void)ud;
-    char *p = malloc(len + 1);
-    *data = p;
-    return p;
-}
-
-static void default_body_free(void *ud, void *handle)
-{
-    (void)ud;
-    free(handle);
-}
-
-mq_conn *mq_conn_new(void)
-{
-    mq_conn *c = calloc(1, sizeof *c);
-    if (!c) return NULL;
-    mq_wbuf_init(&c->out);
-    c->hooks.body_alloc = default_body_alloc;
-    c->hooks.body_free = default_body_free;
-    mq_conn_reader_init(c);
-    if (mq_transport_init(&c->tr, &c->err) != MQ_OK) {
-        free(c);
-        return NULL;
-    }
-    return c;
-}
-
-void mq_conn_set_hooks(mq_conn *c, const mq_hooks *h)
-{
-    c->hooks = *h;
-    if (!c->hooks.body_alloc || !c->hooks.body_free) {
-        c->hooks.body_alloc = default_body_alloc;
-        c->hooks.body_free = default_body_free;
-    }
-    mq_transport_set_interrupt(&c->tr, c->hooks.interrupt, c->hooks.ud);
-}
-
-void mq_conn_release_held(mq_conn *c)
-{
-    if (c->held) {
-        mq_qev_free(c, c->held);
-        c->held = NULL;
-    }
-}
-
-int64_t mq_conn_rpc_deadline(const mq_conn *c) { return mq_deadline_in(c->rpc_timeout); }
-
-/* ---- heartbeat thread ----------------------------------------------------- */
-
-int mq_conn_heartbeat_thread(mq_conn *c, bool on)
-{
-    static const uint8_t frame[8] = {MQ_FRAME_HEARTBEAT, 0, 0, 0, 0, 0, 0, MQ_FRAME_END};
-    if (!on) {
-        mq_transport_hb_stop(&c->tr);
-        return MQ_OK;
-    }
-    if (mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
-    if (c->tr.hb_thread) return MQ_OK;
-    if (!c->open) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
-    if (c->heartbeat == 0) return MQ_OK; /* nothing to send */
-    return mq_transport_hb_start(&c->tr, frame, sizeof frame, c->heartbeat);
-}
-
-/* ---- teardown ------------------------------------------------------------- */
-
-/* Closes everything without protocol; keeps c->err. */
-static void teardown(mq_conn *c)
-{
-    mq_transport_close(&c->tr);
-    c->open = false;
-    c->blocked = false;
-    c->blocked_reason[0] = '\0';
-    c->notice_count = 0;
-    c->cork = 0;
-    mq_chans_reset(c);
-    mq_conn_queue_clear(c);
-    if (c->out.data) memset(c->out.data, 0, c->out.len); /* may hold credentials */
-    mq_wbuf_reset(&c->out);
-}
-
-int mq_conn_fail(mq_conn *c, int code)
-{
-    if (c->err.code != code) {
-        int eno = c->err.sys_errno;
-        mq_error_set(&c->err, code, "%s", mq_strerror(code));
-        c->err.sys_errno = eno;
-    }
-    teardown(c);
-    return code;
-}
-
-void mq_conn_abort(mq_conn *c) { teardown(c); }
-
-int mq_conn_check_process(mq_conn *c)
-{
-    if (!mq_transport_foreign(&c->tr)) return MQ_OK;
-    /* teardown() closes only this process' descriptor (and frees its copy
-     * of the TLS state without writing); a heartbeat thread does not exist
-     * here and is neither signalled nor joined (mq_transport_lock_needed) */
-    mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "%s", MQ_FOREIGN_PROCESS_TEXT);
-    teardown(c);
-    return MQ_E_NOT_CONNECTED;
-}
-
-void mq_conn_free(mq_conn *c)
-{
-    if (!c) return;
-    teardown(c);
-    mq_conn_release_held(c);
-    mq_chans_free(c);
-    mq_transport_free(&c->tr);
-    free(c->server_props);
-    mq_wbuf_free(&c->out);
-    free(c);
-}
-
-/* ---- output --------------------------------------------------------------- */
-
-int mq_conn_put_method(mq_conn *c, uint16_t ch, uint32_t id, const void *args)
-{
-    size_t mark = c->out.len;
-    int rc = mq_method_frame(&c->out, ch, id, args);
-    if (rc < 0) {
-        c->out.len = mark;
-        return mq_error_set(&c->err, rc, "could not encode %s",
-                            mq_method_name(id) ? mq_method_name(id) : "method");
-    }
-    return MQ_OK;
-}
-
-/* After a failed write: a broker that closes a connection (close_connection,
- * shutdown) sends connection.close and then resets the socket, so our write
- * fails although the reason is still readable.  Reads what is there without
- * blocking and, when it holds a connection.close, records that instead of
- * the transport error.  Only when nothing is left unparsed (otherwise the
- * frame boundaries of new bytes are unknown). */
-static int salvage_close(mq_conn *c, int rc)
-{
-    uint8_t buf[4096];
-    if (!c->tr.io || c->tr.rend != c->tr.rpos) return rc;
-    mq_error e;
-    ssize_t n = mq_transport_read_into(&c->tr, buf, sizeof buf, &e);
-    size_t off = 0;
-    while (n > 0 && off < (size_t)n) {
-        mq_frame f;
-        size_t used;
-        if (mq_frame_parse(buf + off, (size_t)n - off, 0, &f, &used) != 1) break;
-        off += used;
-        union mq_method_args m;
-        uint32_t id;
-        if (f.type != MQ_FRAME_METHOD || f.channel != 0) continue;
-        if (mq_method_decode(f.payload, f.size, &id, &m) != 0 || id != MQ_CONNECTION_CLOSE) continue;
-        mq_error_set(&c->err, MQ_E_CONNECTION_CLOSED, "%.*s", (int)m.connection_close.reply_text.len,
-                     m.connection_close.reply_text.ptr);
-        c->err.reply_code = m.connection_close.reply_code;
-        c->err.class_id = m.connection_close.class_id;
-        c->err.method_id = m.connection_close.method_id;
-        c->err.channel = 0;
-        return MQ_E_CONNECTION_CLOSED;
-    }
-    return rc;
-}
-
-/* The end of a write: a suspended one (MQ_TR_SUSPENDED) returns
- * MQ_E_INTERRUPTED, a failed one fails the connection (a frame may be half
- * written: the stream is unusable after any error), with the server's
- * connection.close as the error when it is readable. */
-static int write_done(mq_conn *c, int rc)
-{
-    if (rc == MQ_OK) return MQ_OK;
-    if (rc == MQ_TR_SUSPENDED) return MQ_E_INTERRUPTED;
-    if (rc == MQ_E_CLOSED || rc == MQ_E_SOCKET) rc = salvage_close(c, rc);
-    return mq_conn_fail(c, rc);
-}
-
-/* Writes iov[0..cnt) completely (iov is consumed in place), behind any
- * suspended write.  A suspendable write stops at MQ_INTR_PENDING while the
- * socket takes no bytes, keeping the rest in c->tr.pend (MQ_E_INTERRUPTED). */
-static int write_all(mq_conn *c, struct iovec *iov, int cnt, bool suspendable)
-{
-    if (!c->tr.io) return mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
-    if (mq_transport_foreign(&c->tr) && mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
-    return write_done(c, mq_transport_writev(&c->tr, iov, cnt, c->write_timeout, suspendable));
-}
-
-int mq_conn_writev(mq_conn *c, struct iovec *iov, int cnt)
-{
-    int rc = write_all(c, iov, cnt, false);
-    mq_wbuf_reset(&c->out);
-    return rc;
-}
-
-int mq_conn_writev_suspendable(mq_conn *c, struct iovec *iov, int cnt)
-{
-    int rc = write_all(c, iov, cnt, true);
-    mq_wbuf_reset(&c->out);
-    return rc;
-}
-
-int mq_conn_send(mq_conn *c)
-{
-    struct iovec iov = {c->out.data, c->out.len};
-    return mq_conn_writev(c, &iov, 1);
-}
-
-bool mq_conn_write_suspended(const mq_conn *c) { return mq_transport_write_suspended(&c->tr); }
-
-int mq_conn_resume_write(mq_conn *c)
-{
-    if (!c->tr.io) {
-        if (c->err.code == MQ_OK)
-            mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open");
-        return c->err.code;
-    }
-    if (!c->tr.pend.len) return MQ_OK;
-    if (mq_conn_check_process(c) < 0) return MQ_E_NOT_CONNECTED;
-    return write_done(c, mq_transport_resume_write(&c->tr));
-}
-
-int mq_conn_abandon_write(mq_conn *c)
-{
-    if (!mq_transport_write_suspended(&c->tr)) return MQ_OK;
-    mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "%s", MQ_ABANDONED_WRITE_TEXT);
-    teardown(c);
-    return MQ_E_NOT_CONNECTED;
-}
-
-int mq_conn_heartbeat_due(mq_conn *c, int64_t now)
-{
-    int64_t half = (int64_t)c->heartbeat * 500000000LL;
-    if (!c->heartbeat || !c->tr.io || now - mq_conn_last_write(c) < half) return MQ_OK;
-    /* appended after any corked acks, which then leave too: harmless */
-    if (mq_frame_heartbeat(&c->out) != MQ_OK)
-        return mq_error_set(&c->err, MQ_E_NOMEM, "could not allocate memory");
-    return mq_conn_send(c);
-}
-
-int mq_conn_flush(mq_conn *c)
-{
-    if (!c->tr.io) return c->out.len ? mq_error_set(&c->err, MQ_E_NOT_CONNECTED, "connection is not open") : MQ_OK;
-    return c->out.len ? mq_conn_send(c) : MQ_OK;
-}
-
-void mq_conn_cork(mq_conn *c) { c->cork++; }
-
 int mq_conn_service_if_idle(mq_conn *c, double idle)
 {
     if (!c->open || c->cork > 0) return MQ_OK;
@@ -279,12 +26,6 @@ int mq_conn_service_if_idle(mq_conn *c, double idle)
     if (now - c->tr.last_read < ns || now - c->last_service < ns) return MQ_OK;
     c->last_service = now;
     return mq_conn_service(c);
-}
-
-int mq_conn_uncork(mq_conn *c)
-{
-    if (c->cork > 0 && --c->cork == 0) return mq_conn_flush(c);
-    return MQ_OK;
 }
 
 /* ---- handshake ------------------------------------------------------------ */
@@ -504,7 +245,7 @@ int mq_conn_close(mq_conn *c)
     if (!c->tr.io) return MQ_OK;
     if (mq_conn_check_process(c) < 0) return MQ_OK; /* closed silently: nothing more to do here */
     if (!c->open) {
-        teardown(c);
+        mq_conn_abort(c);
         return MQ_OK;
     }
     /* a message half written (code run at its suspension closes): nothing
@@ -557,28 +298,6 @@ int mq_conn_close(mq_conn *c)
     /* The protocol is over: end the TCP connection now, even while the
      * embedder holds a duplicate of the descriptor (a readiness stream). */
     mq_transport_shutdown(&c->tr);
-    teardown(c);
+    mq_conn_abort(c);
     return rc;
-}
-
-/* ---- accessors ------------------------------------------------------------ */
-
-const mq_error *mq_conn_error(const mq_conn *c) { return &c->err; }
-bool mq_conn_is_open(const mq_conn *c) { return c->open && c->tr.io != NULL; }
-uint16_t mq_conn_channel_max(const mq_conn *c) { return c->channel_max; }
-uint32_t mq_conn_frame_max(const mq_conn *c) { return c->frame_max; }
-uint16_t mq_conn_heartbeat(const mq_conn *c) { return c->heartbeat; }
-int mq_conn_fd(const mq_conn *c) { return c->tr.io ? c->tr.io->fd : -1; }
-bool mq_conn_is_blocked(const mq_conn *c) { return c->blocked; }
-
-mq_bytes mq_conn_server_properties(const mq_conn *c)
-{
-    return mq_bytes_of((const char *)c->server_props, c->server_props ? c->server_props_len : 0);
-}
-
-void mq_conn_set_timeouts(mq_conn *c, double read, double write, double rpc)
-{
-    c->read_timeout = read > 0 ? read : 0;
-    c->write_timeout = write > 0 ? write : 0;
-    c->rpc_timeout = rpc > 0 ? rpc : 0;
 }

@@ -7,11 +7,15 @@
  * and the heartbeat thread are the transport's (src/net/mq_transport.h),
  * which the connection embeds as c->tr.
  *
- *   mq_conn.c     lifecycle, handshake, output path, corking, heartbeats
- *   mq_event.c    frame dispatch, content assembly, event queue, the wait
- *                 loop (mq_conn_pump) and mq_conn_wait_event()
- *   mq_channel.c  channel ids, synchronous methods and their wrappers,
- *                 publish, get, acks
+ * The files are layers; each calls only the ones below it:
+ *
+ *   mq_conn.c, mq_channel.c   operations: open/close and the handshake;
+ *                 channels, synchronous methods, publish, get, acks
+ *   mq_event.c    the wait: the pump (mq_conn_pump), dispatch of the
+ *                 reader's items, queueing, mq_conn_wait_event()
+ *   mq_output.c   the output path: c->out, writes, corking, heartbeats
+ *   mq_state.c    lifecycle and failure, channel table, queue storage
+ *   mq_reader.c   frames → decoded items (no I/O; knows only the codec)
  *
  * Ownership: the connection owns its transport, output buffer, channel
  * table, queued events (and their bodies) and the server-properties copy.
@@ -121,10 +125,40 @@ struct mq_conn {
     mq_qev *held;              /* dequeued event whose bytes back the caller's views */
 };
 
-/* ---- mq_conn.c ------------------------------------------------------------ */
+/* ---- mq_state.c ----------------------------------------------------------- */
 /* Fails the connection: stops the heartbeat thread, closes the socket, resets
  * channels and queued events.  Keeps c->err.  Returns c->err.code. */
 int mq_conn_fail(mq_conn *c, int code);
+/* Frees and resets the held event (start of a call that hands out views). */
+void mq_conn_release_held(mq_conn *c);
+/* Deadline for an rpc step: now + rpc_timeout (0 = none). */
+int64_t mq_conn_rpc_deadline(const mq_conn *c);
+/* The channel struct of an id, NULL when out of range or never used. */
+static inline mq_chan *mq_conn_chan(const mq_conn *c, uint16_t id)
+{
+    return (c->chans && id >= 1 && id <= c->channel_max) ? c->chans[id] : NULL;
+}
+/* Is id allocated (OPEN or CLOSING)? */
+static inline bool mq_chan_id_used(const mq_conn *c, uint16_t id)
+{
+    return (c->used[id / 64] >> (id % 64)) & 1u;
+}
+/* The id a new channel gets (php-amqp's order), 0 when every id is open. */
+uint16_t mq_chan_next_free(const mq_conn *c);
+/* Marks id as no longer allocated (bitmap, counters). */
+void mq_chan_release_id(mq_conn *c, uint16_t id);
+/* Frees the whole channel table. */
+void mq_chans_free(mq_conn *c);
+/* Closes every channel without protocol (connection failed/closed). */
+void mq_chans_reset(mq_conn *c);
+/* Frees a queued event and its body. */
+void mq_qev_free(mq_conn *c, mq_qev *q);
+/* Counts a queued async event of channel ch in (+1) or out (-1). */
+void mq_conn_count_async(mq_conn *c, uint16_t ch, int delta);
+/* Frees all queued events. */
+void mq_conn_queue_clear(mq_conn *c);
+
+/* ---- mq_output.c ---------------------------------------------------------- */
 /* Writes iov[0..cnt) completely within the write timeout (iov is consumed
  * in place), then resets c->out (which the iovec may point into).  Errors
  * fail the connection: a frame may have been half written.  A suspended
@@ -142,10 +176,6 @@ int mq_conn_put_method(mq_conn *c, uint16_t ch, uint32_t id, const void *args);
 /* Sends a heartbeat if nothing was written for heartbeat/2 (non-blocking
  * apart from the write itself). */
 int mq_conn_heartbeat_due(mq_conn *c, int64_t now);
-/* Frees and resets the held event (start of a call that hands out views). */
-void mq_conn_release_held(mq_conn *c);
-/* Deadline for an rpc step: now + rpc_timeout (0 = none). */
-int64_t mq_conn_rpc_deadline(const mq_conn *c);
 static inline int64_t mq_conn_last_write(const mq_conn *c)
 {
     return mq_transport_last_write(&c->tr);
@@ -156,26 +186,5 @@ static inline int64_t mq_conn_last_write(const mq_conn *c)
  * error (< 0).  block=false: only what is buffered or readable now (returns
  * 0 when that is exhausted).  Sends/checks heartbeats. */
 int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block);
-/* Sets up c->rd with the connection's channel states and body hooks. */
-void mq_conn_reader_init(mq_conn *c);
-/* Frees a queued event and its body. */
-void mq_qev_free(mq_conn *c, mq_qev *q);
-/* Frees all queued events. */
-void mq_conn_queue_clear(mq_conn *c);
-
-/* ---- mq_channel.c --------------------------------------------------------- */
-/* The channel struct of an id, NULL when out of range or never used. */
-static inline mq_chan *mq_conn_chan(const mq_conn *c, uint16_t id)
-{
-    return (c->chans && id >= 1 && id <= c->channel_max) ? c->chans[id] : NULL;
-}
-/* Marks id as no longer allocated (bitmap, counters). */
-void mq_chan_release_id(mq_conn *c, uint16_t id);
-/* Sends channel.close-ok for a server close and records the error. */
-int mq_chan_server_close(mq_conn *c, uint16_t id, const mq_channel_close_t *m);
-/* Frees the whole channel table. */
-void mq_chans_free(mq_conn *c);
-/* Closes every channel without protocol (connection failed/closed). */
-void mq_chans_reset(mq_conn *c);
 
 #endif

@@ -66,34 +66,6 @@ static bool waiter_on(const mq_waiter *w, uint16_t ch)
     }
 }
 
-/* ---- the reader's view of the connection ---------------------------------- */
-
-/* What channel ch accepts: its frames are a protocol error unless we opened
- * it; once we close it (or the server did) its frames are dropped. */
-static int chan_mode(void *ud, uint16_t id)
-{
-    mq_chan *ch = mq_conn_chan((mq_conn *)ud, id);
-    if (!ch || ch->state == MQ_CH_FREE) return MQ_RD_OFF;
-    return ch->state == MQ_CH_OPEN ? MQ_RD_OPEN : MQ_RD_DROP;
-}
-
-static void *chan_body_alloc(void *ud, size_t len, char **data)
-{
-    mq_conn *c = ud;
-    return c->hooks.body_alloc(c->hooks.ud, len, data);
-}
-
-static void chan_body_free(void *ud, void *handle)
-{
-    mq_conn *c = ud;
-    c->hooks.body_free(c->hooks.ud, handle);
-}
-
-void mq_conn_reader_init(mq_conn *c)
-{
-    mq_reader_init(&c->rd, chan_mode, chan_body_alloc, chan_body_free, c, &c->err);
-}
-
 /* ---- events and messages from decoded items ------------------------------- */
 
 /* A message's fields from a content item (decoded once, by the reader);
@@ -156,57 +128,6 @@ static void event_of(mq_event *ev, int kind, const mq_rd_item *it)
     }
 }
 
-/* ---- the event queue ------------------------------------------------------ */
-
-void mq_qev_free(mq_conn *c, mq_qev *q)
-{
-    if (q->ev.msg.body_handle) c->hooks.body_free(c->hooks.ud, q->ev.msg.body_handle);
-    free(q);
-}
-
-/* Counts a queued async event of channel ch in (+1) or out (-1). */
-static void count_async(mq_conn *c, uint16_t ch, int delta)
-{
-    mq_chan *cs = mq_conn_chan(c, ch);
-    if (delta > 0) {
-        c->nasync++;
-        if (cs) cs->nasync++;
-    } else {
-        c->nasync--;
-        if (cs && cs->nasync) cs->nasync--;
-    }
-}
-
-void mq_conn_queue_clear(mq_conn *c)
-{
-    mq_qev *q = c->qhead;
-    while (q) {
-        mq_qev *n = q->next;
-        if (q->kind & MQ_EV_ASYNC) count_async(c, q->channel, -1);
-        mq_qev_free(c, q);
-        q = n;
-    }
-    c->qhead = c->qtail = NULL;
-    c->nasync = 0;
-}
-
-void mq_conn_drop_events(mq_conn *c, uint16_t ch)
-{
-    mq_qev **pp = &c->qhead, *last = NULL;
-    while (*pp) {
-        mq_qev *q = *pp;
-        if (ch == 0 || q->channel == ch) {
-            *pp = q->next;
-            if (q->kind & MQ_EV_ASYNC) count_async(c, q->channel, -1);
-            mq_qev_free(c, q);
-        } else {
-            last = q;
-            pp = &q->next;
-        }
-    }
-    c->qtail = last;
-}
-
 /* The bound (MQ_ASYNC_QUEUE_MAX): drops the oldest async event of channel
  * ch.  Walks from the head, where the oldest ones are. */
 static void drop_oldest_async(mq_conn *c, uint16_t ch, mq_chan *cs)
@@ -217,7 +138,7 @@ static void drop_oldest_async(mq_conn *c, uint16_t ch, mq_chan *cs)
         if (q->channel != ch || !(q->kind & MQ_EV_ASYNC)) continue;
         *pp = q->next;
         if (c->qtail == q) c->qtail = prev;
-        count_async(c, ch, -1);
+        mq_conn_count_async(c, ch, -1);
         mq_qev_free(c, q);
         cs->dropped++;
         if (!cs->drop_untold && !cs->drop_told) {
@@ -256,7 +177,7 @@ static int enqueue(mq_conn *c, int kind, const mq_rd_item *it)
     if (kind & MQ_EV_ASYNC) {
         mq_chan *cs = mq_conn_chan(c, it->channel);
         if (cs && cs->nasync >= MQ_ASYNC_QUEUE_MAX) drop_oldest_async(c, it->channel, cs);
-        count_async(c, it->channel, +1);
+        mq_conn_count_async(c, it->channel, +1);
     }
     if (c->qtail)
         c->qtail->next = q;
@@ -275,7 +196,7 @@ static int dequeue(mq_conn *c, uint16_t ch, int kinds, mq_event *ev)
         if (!(q->kind & kinds) || (ch != 0 && q->channel != ch)) continue;
         *pp = q->next;
         if (c->qtail == q) c->qtail = prev;
-        if (q->kind & MQ_EV_ASYNC) count_async(c, q->channel, -1);
+        if (q->kind & MQ_EV_ASYNC) mq_conn_count_async(c, q->channel, -1);
         *ev = q->ev;
         q->ev.msg.body_handle = NULL; /* now the caller's */
         mq_conn_release_held(c);
@@ -393,6 +314,32 @@ static int on_connection_method(mq_conn *c, const mq_rd_item *it, mq_waiter *w)
     }
 }
 
+static int chan_server_close(mq_conn *c, uint16_t id, const mq_channel_close_t *m)
+{
+    mq_chan *ch = c->chans[id];
+    mq_error *e = &ch->err;
+    mq_error_clear(e);
+    e->code = MQ_E_CHANNEL_CLOSED;
+    e->reply_code = m->reply_code;
+    e->class_id = m->class_id;
+    e->method_id = m->method_id;
+    e->channel = id;
+    size_t n = m->reply_text.len < sizeof e->text ? m->reply_text.len : sizeof e->text - 1;
+    if (n) memcpy(e->text, m->reply_text.ptr, n);
+    e->text[n] = '\0';
+    c->err = *e;
+    mq_reader_reset(&c->rd, id);
+    if (ch->state == MQ_CH_OPEN) {
+        mq_chan_release_id(c, id);
+        ch->state = MQ_CH_CLOSED;
+    }
+    mq_channel_close_ok_t ok;
+    memset(&ok, 0, sizeof ok);
+    int rc = mq_conn_put_method(c, id, MQ_CHANNEL_CLOSE_OK, &ok);
+    return rc < 0 ? rc : mq_conn_send(c);
+}
+
+
 /* A method on a channel we are closing (undecoded: the reader drops what
  * arrives for such a channel): only close and close-ok matter. */
 static int on_closing_method(mq_conn *c, const mq_rd_item *it, mq_waiter *w)
@@ -413,7 +360,7 @@ static int on_closing_method(mq_conn *c, const mq_rd_item *it, mq_waiter *w)
         uint32_t id;
         if (mq_method_decode((const uint8_t *)it->raw.ptr, it->raw.len, &id, &a) < 0)
             return protocol_error(c, "malformed channel.close", chid);
-        return mq_chan_server_close(c, chid, &a.channel_close);
+        return chan_server_close(c, chid, &a.channel_close);
     }
     return MQ_OK; /* dropped until close-ok */
 }
@@ -425,7 +372,7 @@ static int on_method(mq_conn *c, const mq_rd_item *it, mq_waiter *w)
     int rc;
     switch (it->id) {
     case MQ_CHANNEL_CLOSE:
-        rc = mq_chan_server_close(c, chid, &it->args.channel_close);
+        rc = chan_server_close(c, chid, &it->args.channel_close);
         if (rc < 0) return rc;
         if (waiter_on(w, chid)) {
             c->err = mq_conn_chan(c, chid)->err;
@@ -638,8 +585,6 @@ int mq_conn_service(mq_conn *c)
     return MQ_OK;
 }
 
-size_t mq_conn_queued_async(const mq_conn *c) { return c->nasync; }
-
 bool mq_conn_has_buffered(const mq_conn *c)
 {
     if (c->qhead) return true;
@@ -652,8 +597,6 @@ bool mq_conn_has_buffered(const mq_conn *c)
     return io_pending((mq_conn *)c) > 0;
 }
 
-const char *mq_conn_blocked_reason(const mq_conn *c) { return c->blocked_reason; }
-
 int mq_conn_take_blocked_notice(mq_conn *c, bool *blocked, const char **reason)
 {
     if (c->notice_count == 0) return 0;
@@ -665,19 +608,4 @@ int mq_conn_take_blocked_notice(mq_conn *c, bool *blocked, const char **reason)
     *blocked = c->notices[i].blocked;
     *reason = c->notices[i].reason;
     return 1;
-}
-
-void *mq_message_take_body(mq_message *m)
-{
-    void *h = m->body_handle;
-    m->body_handle = NULL;
-    return h;
-}
-
-void mq_message_release(mq_conn *c, mq_message *m)
-{
-    if (m->body_handle) c->hooks.body_free(c->hooks.ud, m->body_handle);
-    m->body_handle = NULL;
-    m->body = NULL;
-    m->body_len = 0;
 }
