@@ -35,17 +35,22 @@ var_dump(count($ch->getConsumers()));
 $x = new AMQPExchange($ch);
 $x->publish('to a', $names['a'], AMQP_NOPARAM, ['app_id' => 'enq', 'headers' => ['enqueue.x' => 'y']]);
 $x->publish('to b', $names['b']);
-$c->setReadTimeout(0.5);
 $got = [];
+$receive = function (AMQPEnvelope $env, AMQPQueue $q) use (&$got, $subs) {
+    [$k, $sub] = $subs[$env->getConsumerTag()];
+    $got[] = $k . ':' . $env->getBody() . ':' . ($q === $sub ? 'same' : 'other') . ':' . ($q->getConsumerTag() === $env->getConsumerTag() ? 'tag' : 'notag');
+    $q->ack($env->getDeliveryTag());
+    // returning nothing continues (until both messages are in: the
+    // connection's read timeout of 3 s leaves room for a loaded broker)
+    return count($got) < 2 ? null : false;
+};
+$q0 = reset($subs)[1];
+$q0->consume($receive, AMQP_JUST_CONSUME);
+// a live setReadTimeout(): the next consume() that gets nothing ends after 0.5 s
+$c->setReadTimeout(0.5);
 try {
     while (true) {
-        $q0 = reset($subs)[1];
-        $q0->consume(function (AMQPEnvelope $env, AMQPQueue $q) use (&$got, $subs) {
-            [$k, $sub] = $subs[$env->getConsumerTag()];
-            $got[] = $k . ':' . $env->getBody() . ':' . ($q === $sub ? 'same' : 'other') . ':' . ($q->getConsumerTag() === $env->getConsumerTag() ? 'tag' : 'notag');
-            $q->ack($env->getDeliveryTag());
-            // returning nothing continues
-        }, AMQP_JUST_CONSUME);
+        $q0->consume($receive, AMQP_JUST_CONSUME);
     }
 } catch (AMQPQueueException $e) {
     var_dump($e->getMessage() === 'Consumer timeout exceed', $e->getCode());
@@ -55,6 +60,7 @@ print_r($got);
 var_dump($ch->isConnected(), $c->isConnected(), $c->getReadTimeout());
 // the consumers survive the timeout
 $x->publish('again', $names['b']);
+$c->setReadTimeout(3.0);
 $q0->consume(function (AMQPEnvelope $env, AMQPQueue $q) { echo 'again: ', $env->getBody(), "\n"; $q->ack($env->getDeliveryTag()); return false; }, AMQP_JUST_CONSUME);
 // basic_get receive with a timeout (enqueue "basic_get" method)
 $qa = $subs['enq-tag-a'][1];
