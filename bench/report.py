@@ -16,6 +16,11 @@ shown in any table (it is dropped: its cell reads "refused"), results.md lists i
 generated part of results.md prints: every number in NOTES.md must appear
 as a number somewhere in the generated tables or text (dates and case
 names included), else report.py names it and exits 1 without writing.
+
+Client "mq_base" (a second build of mq, run when bench/run.sh has
+MQ_BASE_EXTENSION) is one more column in the per-client tables and gets its
+own section, "mq against its base build"; the targets and the mq / PECL
+columns are computed from "mq" and "pecl" only.
 """
 import argparse
 import html
@@ -24,9 +29,15 @@ import math
 import re
 import sys
 
-COLORS = {"mq": "#e8590c", "pecl": "#1c7ed6", "amqplib": "#868e96", "c": "#2f9e44"}
-FALLBACK_TITLES = {"mq": "mq", "pecl": "PECL amqp", "amqplib": "php-amqplib",
-                   "c": "C (librabbitmq)"}
+COLORS = {"mq": "#e8590c", "mq_base": "#ffc078", "pecl": "#1c7ed6", "amqplib": "#868e96",
+          "c": "#2f9e44"}
+FALLBACK_TITLES = {"mq": "mq", "mq_base": "mq base", "pecl": "PECL amqp",
+                   "amqplib": "php-amqplib", "c": "C (librabbitmq)"}
+
+# mq against its base build: instructions per message may grow by 2 % at
+# most (ratio now / base <= BASE_WORSE); below BASE_IMPROVED it improved.
+BASE_WORSE = 1.02
+BASE_IMPROVED = 0.98
 
 
 def fmt_int(v):
@@ -199,7 +210,7 @@ class Report:
         out = []
         for case in self.d["cases"]:
             res = case["results"]
-            tops = [(c, get(res, c, "instr_top")) for c in ("mq", "pecl")]
+            tops = [(c, get(res, c, "instr_top")) for c in ("mq", "mq_base", "pecl")]
             tops = [(c, t) for c, t in tops if t]
             if not tops:
                 continue
@@ -321,6 +332,56 @@ class Report:
                 "{:,}".format(self.d["soak"]["n"]), None, delta <= 1024, "%+d KiB" % delta)
         return rows
 
+    def has_base(self):
+        return any("mq_base" in c["results"] for c in self.d["cases"])
+
+    def base_table(self):
+        """mq against its base build, a row per case: instructions and CPU per
+        message, now / base, and the verdict on instructions."""
+        def cell(cid, client, key, fmt):
+            if (cid, client, key) in self.refused_keys:
+                return "refused"
+            c = self.cases[cid]["results"]
+            return "n/a" if client not in c else fmt(get(c, client, key))
+
+        def ratio(a, b):
+            return None if a is None or b is None or b <= 0 else a / b
+
+        lines = ["| case | instructions/msg base | instructions/msg now | now / base | "
+                 "CPU/msg base (µs) | CPU/msg now (µs) | now / base | |",
+                 "|---|---:|---:|---:|---:|---:|---:|---|"]
+        counts = {"within": 0, "improved": 0, "worse": 0}
+        for case in self.d["cases"]:
+            res, cid = case["results"], case["id"]
+            if "mq_base" not in res:
+                continue
+            ri = ratio(get(res, "mq", "instr"), get(res, "mq_base", "instr"))
+            rc = ratio(get(res, "mq", "cpu_us"), get(res, "mq_base", "cpu_us"))
+            if ri is None:
+                verdict = "—"
+            elif ri > BASE_WORSE:
+                verdict, counts["worse"] = "**worse**", counts["worse"] + 1
+            elif ri < BASE_IMPROVED:
+                verdict, counts["improved"] = "improved", counts["improved"] + 1
+            else:
+                verdict, counts["within"] = "within", counts["within"] + 1
+            lines.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                case["title"],
+                cell(cid, "mq_base", "instr", fmt_int), cell(cid, "mq", "instr", fmt_int),
+                "—" if ri is None else "%.3f×" % ri,
+                cell(cid, "mq_base", "cpu_us", lambda v: fmt_num(v, 2)),
+                cell(cid, "mq", "cpu_us", lambda v: fmt_num(v, 2)),
+                "—" if rc is None else "%.3f×" % rc, verdict))
+        lines.append("")
+        lines.append("Rule: instructions per message must stay within 2 %% of the base build's "
+                     "(now / base ≤ %.2f) or improve: \"within\" up to %.2f, \"improved\" below "
+                     "%.2f, \"**worse**\" above %.2f; a case without instructions for both is "
+                     "\"—\". CPU per message varies with the machine's load and does not set "
+                     "the verdict. This run: %d within, %d improved, %d worse." % (
+                         BASE_WORSE, BASE_WORSE, BASE_IMPROVED, BASE_WORSE, counts["within"],
+                         counts["improved"], counts["worse"]))
+        return "\n".join(lines)
+
     def markdown(self, svg_name, notes=None):
         d = self.d
         m = d["machine"]
@@ -347,9 +408,12 @@ class Report:
         out.append("|---|---|")
         for k, label in (("host_cpu", "CPU"), ("cores", "cores"), ("memory", "memory"),
                          ("os", "OS"), ("kernel", "kernel"), ("php", "PHP"), ("mq", "mq"),
+                         ("mq_base", self.t("mq_base")),
                          ("pecl", "PECL amqp"), ("amqplib", "php-amqplib"),
                          ("librabbitmq", "librabbitmq-c"), ("rabbitmq", "broker"),
                          ("valgrind", "valgrind"), ("strace", "strace"), ("perf", "perf")):
+            if k == "mq_base" and k not in m:
+                continue
             out.append("| %s | %s |" % (label, m.get(k, "?")))
         out.append("| load average before the run | %s |" % " ".join(m.get("load_before", [])))
         out.append("")
@@ -364,6 +428,14 @@ class Report:
         for text, value, verdict in self.targets():
             out.append("| %s | %s | %s |" % (text, value, verdict))
         out.append("")
+        if self.has_base():
+            out.append("## mq against its base build")
+            out.append("")
+            out.append("%s against %s, from the same rounds (the targets above compare mq "
+                       "with PECL amqp only)." % (self.t("mq"), self.t("mq_base")))
+            out.append("")
+            out.append(self.base_table())
+            out.append("")
         if self.refused:
             out.append("## Refused figures")
             out.append("")
@@ -474,8 +546,8 @@ class Report:
             out.append("## Where the instructions go")
             out.append("")
             out.append("Exclusive instructions per message by function (callgrind, N-message run "
-                       "minus the 0-message run), for mq and PECL amqp. Functions in `php8.2` are "
-                       "the PHP engine's.")
+                       "minus the 0-message run), for mq%s and PECL amqp. Functions in `php8.2` "
+                       "are the PHP engine's." % (", its base build" if self.has_base() else ""))
             out.append("")
             out.append(tops)
         out.append("## Cases")

@@ -15,9 +15,18 @@
 #
 # Environment:
 #   MQ_EXTENSION   mq's shared object (default: <repo>/modules/mq.so)
+#   MQ_BASE_EXTENSION
+#                  a second build of mq (e.g. the one before a change): adds
+#                  client mq_base, which runs what mq runs with this .so;
+#                  results.md then compares mq with it ("mq against its base
+#                  build")
+#   MQ_BASE_LABEL  what that build is, shown in its title "mq base (LABEL)"
+#                  (default: `git rev-parse --short HEAD` in the directory
+#                  above the .so's, else "base")
 #   MQ_TEST_PORT   use the broker at MQ_TEST_HOST:MQ_TEST_PORT (MQ_TEST_USER,
 #                  MQ_TEST_PASSWORD) instead of starting a private one
-#   BENCH_CLIENTS  clients to run (default mq,pecl,amqplib,c)
+#   BENCH_CLIENTS  clients to run (default mq,pecl,amqplib,c; mq_base is
+#                  added after mq when MQ_BASE_EXTENSION is set)
 #   BENCH_KEEP     1: keep the work directory (callgrind profiles, strace
 #                  outputs, raw results) and print its path
 set -euo pipefail
@@ -32,7 +41,7 @@ while [ $# -gt 0 ]; do
         --smoke) SMOKE=1 ;;
         --out) OUT=$2; shift ;;
         --out=*) OUT=${1#--out=} ;;
-        -h|--help) sed -n '4,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '4,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) ARGS+=("$1") ;;
     esac
     shift
@@ -40,8 +49,21 @@ done
 
 MQ_EXTENSION=${MQ_EXTENSION:-$REPO/modules/mq.so}
 CLIENTS=${BENCH_CLIENTS:-mq,pecl,amqplib,c}
+MQ_BASE_EXTENSION=${MQ_BASE_EXTENSION:-}
 
 die() { echo "bench/run.sh: $*" >&2; exit 1; }
+
+if [ -n "$MQ_BASE_EXTENSION" ]; then
+    case ",$CLIENTS," in
+        *,mq_base,*) ;;
+        *,mq,*) CLIENTS=$(echo ",$CLIENTS," | sed 's/,mq,/,mq,mq_base,/; s/^,//; s/,$//') ;;
+        *) CLIENTS=mq_base,$CLIENTS ;;
+    esac
+else
+    case ",$CLIENTS," in *,mq_base,*)
+        die "client mq_base needs MQ_BASE_EXTENSION (the base build's mq.so)" ;;
+    esac
+fi
 
 # What the benchmark needs (Debian): php8.2-cli php8.2-cgi php8.2-amqp
 # php-amqplib php8.2-mbstring librabbitmq-dev rabbitmq-server valgrind strace
@@ -55,6 +77,19 @@ case ",$CLIENTS," in *,mq,*)
     MQ_EXTENSION=$(readlink -f "$MQ_EXTENSION")
     php -n -d "extension=$MQ_EXTENSION" -r 'exit(extension_loaded("amqp") ? 0 : 1);' \
         || die "php cannot load $MQ_EXTENSION" ;;
+esac
+BASE_ARGS=()
+case ",$CLIENTS," in *,mq_base,*)
+    [ -f "$MQ_BASE_EXTENSION" ] || die "base extension MQ_BASE_EXTENSION=$MQ_BASE_EXTENSION not found"
+    MQ_BASE_EXTENSION=$(readlink -f "$MQ_BASE_EXTENSION")
+    php -n -d "extension=$MQ_BASE_EXTENSION" -r 'exit(extension_loaded("amqp") ? 0 : 1);' \
+        || die "php cannot load $MQ_BASE_EXTENSION"
+    if [ -z "${MQ_BASE_LABEL:-}" ]; then
+        MQ_BASE_LABEL=$(git -C "$(dirname "$MQ_BASE_EXTENSION")/.." rev-parse --short --verify -q HEAD 2>/dev/null) \
+            || MQ_BASE_LABEL=
+        MQ_BASE_LABEL=${MQ_BASE_LABEL:-base}
+    fi
+    BASE_ARGS=(--mq-base-extension "$MQ_BASE_EXTENSION" --mq-base-label "$MQ_BASE_LABEL") ;;
 esac
 case ",$CLIENTS," in *,pecl,*)
     php -n -d extension=amqp.so -r 'exit(extension_loaded("amqp") ? 0 : 1);' \
@@ -103,7 +138,8 @@ if [ "$SMOKE" = 0 ] && awk "BEGIN { exit !($load > 1.0) }"; then
 fi
 
 RUNNER=(python3 "$HERE/runner.py" --out "$WORK/raw" --mqbench "$WORK/mqbench"
-        --mq-extension "$MQ_EXTENSION" --clients "$CLIENTS")
+        --mq-extension "$MQ_EXTENSION" --clients "$CLIENTS"
+        ${BASE_ARGS[@]+"${BASE_ARGS[@]}"})
 CHECK=()
 if [ "$SMOKE" = 1 ]; then
     # callgrind on two cases only (it is slow); strace on all of them
@@ -130,5 +166,9 @@ echo "bench/run.sh: $OUT/results.md, $OUT/results.svg ($(( $(date +%s) - START )
 if [ "$SMOKE" = 1 ] && [ -z "${BENCH_KEEP:-}" ] && [ "$OUT" = "$WORK/out" ]; then
     # the smoke results live in the work directory: show the summary before it goes
     sed -n '/^## Targets/,/^## Instructions/p' "$OUT/results.md" | head -n 30 >&2
+    if [ -n "$MQ_BASE_EXTENSION" ]; then
+        sed -n '/^## mq against its base build/,/^## Instructions/p' "$OUT/results.md" \
+            | sed '$d' >&2
+    fi
 fi
 exit $rc

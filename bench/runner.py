@@ -17,6 +17,11 @@ For every case and client:
     client's CPU and the throughput it shows how busy the two cores were.
 The web cases run under php-cgi -T (one request per message, measured from
 outside); their base run is one request instead of zero.
+
+Client "mq_base" (not run by default; needs --mq-base-extension) is a second
+build of mq, e.g. the one before a change: it runs exactly what "mq" runs
+(the same scripts and cases; not the memory soak, whose target is mq's)
+with that shared object.
 """
 import argparse
 import json
@@ -32,9 +37,13 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 
-CLIENTS = ["mq", "pecl", "amqplib", "c"]
+# Every client, in the order of the interleaved rounds; DEFAULT_CLIENTS run
+# unless --clients says otherwise.
+CLIENTS = ["mq", "mq_base", "pecl", "amqplib", "c"]
+DEFAULT_CLIENTS = ["mq", "pecl", "amqplib", "c"]
 CLIENT_TITLES = {
     "mq": "mq",
+    "mq_base": "mq base",
     "pecl": "PECL amqp",
     "amqplib": "php-amqplib",
     "c": "C (librabbitmq)",
@@ -93,6 +102,14 @@ class BenchError(Exception):
     pass
 
 
+def allowed_clients(case):
+    """The clients that may run a case (or the soak): mq_base wherever mq may."""
+    allowed = case.get("clients", CLIENTS)
+    if "mq" in allowed and "mq_base" not in allowed:
+        allowed = allowed + ["mq_base"]
+    return allowed
+
+
 def run_proc(argv, env, timeout, what):
     """Runs argv in its own process group; on timeout kills that group (the
     run and whatever it started: php-cgi under mqbench rusage, valgrind's
@@ -121,6 +138,7 @@ class Runner:
         self.out = args.out
         self.mqbench = args.mqbench
         self.mq_ext = args.mq_extension
+        self.mq_base_ext = args.mq_base_extension
         self.pecl_ext = args.pecl_extension
         self.php = args.php
         self.php_cgi = args.php_cgi
@@ -148,6 +166,8 @@ class Runner:
     def php_ext_args(self, client):
         if client == "mq":
             return ["-d", "extension=" + self.mq_ext]
+        if client == "mq_base":
+            return ["-d", "extension=" + self.mq_base_ext]
         if client == "pecl":
             return ["-d", "extension=" + self.pecl_ext]
         if client == "amqplib":
@@ -169,7 +189,7 @@ class Runner:
                 [self.script_path(client, case), str(n), str(case["size"])], False)
 
     def case_clients(self, case):
-        allowed = case.get("clients", CLIENTS)
+        allowed = allowed_clients(case)
         if case.get("web") and "c" in allowed and case["id"] == "web_pconnect":
             allowed = [c for c in allowed if c != "c"]
         return [c for c in self.args.clients if c in allowed]
@@ -349,7 +369,7 @@ class Runner:
         d = n - n0
         if tool == "callgrind":
             res = dict(instr=(vals[0] - vals[1]) / d, n=d)
-            if client in ("mq", "pecl"):
+            if client in ("mq", "mq_base", "pecl"):
                 res["top"] = top_functions(paths[0], paths[1], d)
             if not self.args.keep_profiles:
                 os.unlink(paths[1])
@@ -509,7 +529,18 @@ def machine_info(args):
                               "echo phpversion('amqp');"])
     mq_rev = sh(["git", "-C", REPO, "rev-parse", "--short", "HEAD"])
     mq_dirty = sh(["git", "-C", REPO, "status", "--porcelain", "--untracked-files=no"])
-    return {
+    base = args.mq_base_extension
+    if base:
+        # the repository the base build comes from: the directory above the
+        # shared object's (modules/mq.so), if that is in a git work tree
+        base_repo = os.path.dirname(os.path.dirname(os.path.abspath(base)))
+        base_rev = sh(["git", "-C", base_repo, "rev-parse", "--short", "--verify", "-q", "HEAD"])
+        base_dirty = base_rev and sh(["git", "-C", base_repo, "status", "--porcelain",
+                                      "--untracked-files=no"])
+        base_src = ("repository at git %s%s" % (base_rev, " with uncommitted changes"
+                                                if base_dirty else "")
+                    if base_rev else "%s is not in a git repository" % base_repo)
+    info = {
         "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
         "host_cpu": cpu,
         "cores": os.cpu_count(),
@@ -532,6 +563,10 @@ def machine_info(args):
         "perf": sh(["sh", "-c", "perf version 2>/dev/null"]),
         "load_before": open("/proc/loadavg").read().split()[:3],
     }
+    if base:
+        info["mq_base"] = "%s (%s, built %s; %s)" % (php_ver(base) or "?", base, so_time(base),
+                                                     base_src)
+    return info
 
 
 def median(xs):
@@ -547,10 +582,16 @@ def main():
     ap.add_argument("--out", required=True, help="directory for results.json and raw outputs")
     ap.add_argument("--mqbench", required=True, help="the C client (bench/c)")
     ap.add_argument("--mq-extension", default=os.path.join(REPO, "modules", "mq.so"))
+    ap.add_argument("--mq-base-extension", default=None,
+                    help="a second build of mq (e.g. before a change): client mq_base")
+    ap.add_argument("--mq-base-label", default=None,
+                    help="what the base build is, e.g. a git commit (default: the commit of "
+                         "the git repository above the .so's directory, else 'base')")
     ap.add_argument("--pecl-extension", default="amqp.so")
     ap.add_argument("--php", default="php")
     ap.add_argument("--php-cgi", default="php-cgi")
-    ap.add_argument("--clients", default=",".join(CLIENTS))
+    ap.add_argument("--clients", default=",".join(DEFAULT_CLIENTS),
+                    help="any of %s; run in that order" % ",".join(CLIENTS))
     ap.add_argument("--cases", default="all")
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--smoke", action="store_true", help="a few hundred messages per case")
@@ -564,10 +605,27 @@ def main():
     ap.add_argument("--keep-profiles", action="store_true",
                     help="keep the callgrind files of the base (0-message) runs too")
     args = ap.parse_args()
-    args.clients = [c for c in args.clients.split(",") if c]
-    for c in args.clients:
+    wanted = [c for c in args.clients.split(",") if c]
+    for c in wanted:
         if c not in CLIENTS:
             ap.error("unknown client %s" % c)
+    # the rounds interleave the clients in one fixed order (mq, mq_base, pecl, ...)
+    args.clients = [c for c in CLIENTS if c in wanted]
+    if "mq_base" in args.clients:
+        if not args.mq_base_extension:
+            ap.error("client mq_base needs --mq-base-extension")
+        if not os.path.isfile(args.mq_base_extension):
+            ap.error("--mq-base-extension %s: no such file" % args.mq_base_extension)
+        args.mq_base_extension = os.path.abspath(args.mq_base_extension)
+        if not args.mq_base_label:
+            base_repo = os.path.dirname(os.path.dirname(args.mq_base_extension))
+            args.mq_base_label = sh(["git", "-C", base_repo, "rev-parse", "--short",
+                                     "--verify", "-q", "HEAD"]) or "base"
+    else:
+        args.mq_base_extension = None
+    titles = dict(CLIENT_TITLES)
+    if args.mq_base_extension:
+        titles["mq_base"] = "mq base (%s)" % args.mq_base_label
     sel = lambda s: [c["id"] for c in CASES] if s == "all" else ([] if s == "none" else
                                                                  [x for x in s.split(",") if x])
     case_ids = sel(args.cases)
@@ -587,7 +645,7 @@ def main():
         "rounds": args.rounds,
         "machine": machine_info(args),
         "clients": args.clients,
-        "client_titles": CLIENT_TITLES,
+        "client_titles": titles,
         "cases": [],
         "errors": [],
     }
@@ -657,7 +715,7 @@ def main():
     soak = []
     if args.soak == "yes" or (args.soak == "auto" and args.cases == "all"):
         n = SOAK["smoke"] if args.smoke else SOAK["n"]
-        for client in [c for c in args.clients if c in SOAK["clients"]]:
+        for client in [c for c in args.clients if c in SOAK.get("clients", CLIENTS)]:
             log("soak %s (%d messages)" % (client, n))
             try:
                 r = runner.soak(client, n)
