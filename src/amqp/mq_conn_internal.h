@@ -129,6 +129,10 @@ struct mq_conn {
 /* Fails the connection: stops the heartbeat thread, closes the socket, resets
  * channels and queued events.  Keeps c->err.  Returns c->err.code. */
 int mq_conn_fail(mq_conn *c, int code);
+/* Fills *e from a server close (code MQ_E_CONNECTION_CLOSED or
+ * MQ_E_CHANNEL_CLOSED; channel 0 for the connection). */
+void mq_error_from_close(mq_error *e, int code, uint16_t channel, uint16_t reply_code,
+                         mq_bytes reply_text, uint16_t class_id, uint16_t method_id);
 /* Frees and resets the held event (start of a call that hands out views). */
 void mq_conn_release_held(mq_conn *c);
 /* Deadline for an rpc step: now + rpc_timeout (0 = none). */

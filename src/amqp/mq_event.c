@@ -267,17 +267,11 @@ static int on_connection_method(mq_conn *c, const mq_rd_item *it, mq_waiter *w)
     const union mq_method_args *a = &it->args;
     switch (it->id) {
     case MQ_CONNECTION_CLOSE: {
+        const mq_connection_close_t *m = &a->connection_close;
         mq_connection_close_ok_t ok;
         mq_error e;
-        mq_error_clear(&e);
-        e.code = MQ_E_CONNECTION_CLOSED;
-        e.reply_code = a->connection_close.reply_code;
-        e.class_id = a->connection_close.class_id;
-        e.method_id = a->connection_close.method_id;
-        size_t n = a->connection_close.reply_text.len;
-        if (n >= sizeof e.text) n = sizeof e.text - 1;
-        if (n) memcpy(e.text, a->connection_close.reply_text.ptr, n);
-        e.text[n] = '\0';
+        mq_error_from_close(&e, MQ_E_CONNECTION_CLOSED, 0, m->reply_code, m->reply_text, m->class_id,
+                            m->method_id);
         /* best effort: the server closes the socket after close-ok anyway */
         memset(&ok, 0, sizeof ok);
         if (mq_conn_put_method(c, 0, MQ_CONNECTION_CLOSE_OK, &ok) == MQ_OK) (void)mq_conn_send(c);
@@ -317,17 +311,9 @@ static int on_connection_method(mq_conn *c, const mq_rd_item *it, mq_waiter *w)
 static int chan_server_close(mq_conn *c, uint16_t id, const mq_channel_close_t *m)
 {
     mq_chan *ch = c->chans[id];
-    mq_error *e = &ch->err;
-    mq_error_clear(e);
-    e->code = MQ_E_CHANNEL_CLOSED;
-    e->reply_code = m->reply_code;
-    e->class_id = m->class_id;
-    e->method_id = m->method_id;
-    e->channel = id;
-    size_t n = m->reply_text.len < sizeof e->text ? m->reply_text.len : sizeof e->text - 1;
-    if (n) memcpy(e->text, m->reply_text.ptr, n);
-    e->text[n] = '\0';
-    c->err = *e;
+    mq_error_from_close(&ch->err, MQ_E_CHANNEL_CLOSED, id, m->reply_code, m->reply_text, m->class_id,
+                        m->method_id);
+    c->err = ch->err;
     mq_reader_reset(&c->rd, id);
     if (ch->state == MQ_CH_OPEN) {
         mq_chan_release_id(c, id);

@@ -62,12 +62,11 @@ static int salvage_close(mq_conn *c, int rc)
         uint32_t id;
         if (f.type != MQ_FRAME_METHOD || f.channel != 0) continue;
         if (mq_method_decode(f.payload, f.size, &id, &m) != 0 || id != MQ_CONNECTION_CLOSE) continue;
-        mq_error_set(&c->err, MQ_E_CONNECTION_CLOSED, "%.*s", (int)m.connection_close.reply_text.len,
-                     m.connection_close.reply_text.ptr);
-        c->err.reply_code = m.connection_close.reply_code;
-        c->err.class_id = m.connection_close.class_id;
-        c->err.method_id = m.connection_close.method_id;
-        c->err.channel = 0;
+        const mq_connection_close_t *cc = &m.connection_close;
+        int eno = c->err.sys_errno;
+        mq_error_from_close(&c->err, MQ_E_CONNECTION_CLOSED, 0, cc->reply_code, cc->reply_text,
+                            cc->class_id, cc->method_id);
+        c->err.sys_errno = eno;
         return MQ_E_CONNECTION_CLOSED;
     }
     return rc;

@@ -148,6 +148,22 @@ void mq_conn_free(mq_conn *c)
     free(c);
 }
 
+/* The server's connection.close or channel.close as an error record.  The
+ * two methods have the same fields (the generated structs are alike). */
+void mq_error_from_close(mq_error *e, int code, uint16_t channel, uint16_t reply_code,
+                         mq_bytes reply_text, uint16_t class_id, uint16_t method_id)
+{
+    mq_error_clear(e);
+    e->code = code;
+    e->reply_code = reply_code;
+    e->class_id = class_id;
+    e->method_id = method_id;
+    e->channel = channel;
+    size_t n = reply_text.len < sizeof e->text ? reply_text.len : sizeof e->text - 1;
+    if (n) memcpy(e->text, reply_text.ptr, n);
+    e->text[n] = '\0';
+}
+
 /* ---- channel ids and state -------------------------------------------------- */
 
 /* SPDX-License-Identifier: MIT */
