@@ -44,13 +44,10 @@ static int rpc(mq_conn *c, uint16_t ch, uint32_t id, const void *args, mq_waiter
 static int rpc_wait(mq_conn *c, uint16_t ch, mq_waiter *w)
 {
     w->ch = ch;
-    int r = mq_conn_pump(c, w, mq_conn_rpc_deadline(c), true);
+    int r = mq_conn_wait_reply(c, w, mq_conn_rpc_deadline(c));
     if (r == 1) return w->type == MQ_W_GET ? (w->reply_id == MQ_BASIC_GET_OK) : MQ_OK;
-    if (r == 0) {
-        mq_error_set(&c->err, MQ_E_TIMEOUT, "request timed out");
-        return mq_conn_fail(c, MQ_E_TIMEOUT); /* the reply may still come: state unknown */
-    }
-    if (r == MQ_E_INTERRUPTED) return mq_conn_fail(c, r); /* same: a reply is outstanding */
+    /* the reply may still come: the state is unknown */
+    if (r == MQ_E_TIMEOUT || r == MQ_E_INTERRUPTED) return mq_conn_fail(c, r);
     return r;
 }
 
@@ -195,12 +192,9 @@ int mq_channel_close(mq_conn *c, uint16_t id)
     w.type = MQ_W_RPC;
     w.ch = id;
     w.replies = replies;
-    int r = mq_conn_pump(c, &w, mq_conn_rpc_deadline(c), true);
+    int r = mq_conn_wait_reply(c, &w, mq_conn_rpc_deadline(c));
     if (r == 1) return MQ_OK;
-    if (r == 0) {
-        mq_error_set(&c->err, MQ_E_TIMEOUT, "request timed out");
-        return mq_conn_fail(c, MQ_E_TIMEOUT);
-    }
+    if (r == MQ_E_TIMEOUT) return mq_conn_fail(c, r);
     if (r == MQ_E_INTERRUPTED) return MQ_OK; /* the id is freed when close-ok arrives */
     return r;
 }

@@ -88,13 +88,10 @@ static int hs_wait(mq_conn *c, const uint32_t *replies, int64_t cdl, uint32_t *i
     w.type = MQ_W_RPC;
     w.replies = replies;
     w.out = out;
-    int r = mq_conn_pump(c, &w, mq_deadline_min(cdl, mq_conn_rpc_deadline(c)), true);
-    if (r == 1) {
-        *id = w.reply_id;
-        return MQ_OK;
-    }
-    if (r == 0) r = mq_error_set(&c->err, MQ_E_TIMEOUT, "request timed out");
-    return r;
+    int r = mq_conn_wait_reply(c, &w, mq_deadline_min(cdl, mq_conn_rpc_deadline(c)));
+    if (r != 1) return r;
+    *id = w.reply_id;
+    return MQ_OK;
 }
 
 static uint32_t negotiate32(uint32_t client, uint32_t server)
@@ -290,8 +287,8 @@ int mq_conn_close(mq_conn *c)
             memset(&w, 0, sizeof w);
             w.type = MQ_W_RPC;
             w.replies = r_close;
-            int r = mq_conn_pump(c, &w, mq_deadline_in(bound), true);
-            rc = r == 1 ? MQ_OK : r == 0 ? mq_error_set(&c->err, MQ_E_TIMEOUT, "request timed out") : r;
+            int r = mq_conn_wait_reply(c, &w, mq_deadline_in(bound));
+            rc = r == 1 ? MQ_OK : r;
         }
     }
     c->write_timeout = saved_wt;

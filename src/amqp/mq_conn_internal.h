@@ -190,5 +190,8 @@ static inline int64_t mq_conn_last_write(const mq_conn *c)
  * error (< 0).  block=false: only what is buffered or readable now (returns
  * 0 when that is exhausted).  Sends/checks heartbeats. */
 int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block);
+/* mq_conn_pump() that blocks until w is done: 1, or MQ_E_TIMEOUT ("request
+ * timed out") when the deadline passed first, or the pump's error. */
+int mq_conn_wait_reply(mq_conn *c, mq_waiter *w, int64_t deadline);
 
 #endif

@@ -528,6 +528,12 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
     }
 }
 
+int mq_conn_wait_reply(mq_conn *c, mq_waiter *w, int64_t deadline)
+{
+    int r = mq_conn_pump(c, w, deadline, true);
+    return r == 0 ? mq_error_set(&c->err, MQ_E_TIMEOUT, "request timed out") : r;
+}
+
 /* ---- public: events ------------------------------------------------------- */
 
 int mq_conn_wait_event(mq_conn *c, uint16_t ch, int kinds, double timeout, mq_event *ev)
