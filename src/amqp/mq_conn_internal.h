@@ -192,6 +192,10 @@ static inline int64_t mq_conn_last_write(const mq_conn *c)
 int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block);
 /* mq_conn_pump() that blocks until w is done: 1, or MQ_E_TIMEOUT ("request
  * timed out") when the deadline passed first, or the pump's error. */
-int mq_conn_wait_reply(mq_conn *c, mq_waiter *w, int64_t deadline);
+static inline int mq_conn_wait_reply(mq_conn *c, mq_waiter *w, int64_t deadline)
+{
+    int r = mq_conn_pump(c, w, deadline, true);
+    return r == 0 ? mq_error_set(&c->err, MQ_E_TIMEOUT, "request timed out") : r;
+}
 
 #endif

@@ -393,11 +393,12 @@ static int dispatch(mq_conn *c, const mq_rd_item *it, mq_waiter *w)
 {
     if (it->type == MQ_RD_CONTENT) return on_content(c, it, w);
     if (it->channel == 0) return on_connection_method(c, it, w);
-    /* the reader passes methods only for channels that exist (not FREE) */
+    /* decoded: the channel is open (MQ_RD_OPEN) */
+    if (it->decoded) return on_method(c, it, w);
+    /* undecoded (MQ_RD_DROP): closing, or closed by the server */
     mq_chan *ch = mq_conn_chan(c, it->channel);
     if (ch->state == MQ_CH_CLOSING) return on_closing_method(c, it, w);
-    if (ch->state == MQ_CH_CLOSED) return MQ_OK; /* late frames after the server's close */
-    return on_method(c, it, w);
+    return MQ_OK; /* late frames after the server's close */
 }
 
 /* A body the embedder cannot hold (hooks.body_alloc said no: larger than
@@ -526,12 +527,6 @@ int mq_conn_pump(mq_conn *c, mq_waiter *w, int64_t deadline, bool block)
         if (r == MQ_E_INTERRUPTED) return r;
         if (r < 0) return mq_conn_fail(c, r);
     }
-}
-
-int mq_conn_wait_reply(mq_conn *c, mq_waiter *w, int64_t deadline)
-{
-    int r = mq_conn_pump(c, w, deadline, true);
-    return r == 0 ? mq_error_set(&c->err, MQ_E_TIMEOUT, "request timed out") : r;
 }
 
 /* ---- public: events ------------------------------------------------------- */
