@@ -34,6 +34,7 @@ MQ_SOURCES="
   src/php/mq_basic_properties.c
   src/php/mq_channel.c
   src/php/mq_channel_events.c
+  src/php/mq_conn_res.c
   src/php/mq_connection.c
   src/php/mq_connection_config.c
   src/php/mq_connection_hosts.c
@@ -42,6 +43,7 @@ MQ_SOURCES="
   src/php/mq_envelope.c
   src/php/mq_exceptions.c
   src/php/mq_exchange.c
+  src/php/mq_hooks.c
   src/php/mq_module.c
   src/php/mq_queue.c
   src/php/mq_queue_consume.c

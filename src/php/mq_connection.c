@@ -13,7 +13,8 @@
  * also for other binding files) with its pool key per set of nodes.  The
  * constructor, getters and setters are in mq_connection_config.c; the
  * 'hosts' list itself (parsing, current node) in mq_connection_hosts.c;
- * opening, closing and the persistent pool in mq_connection_pool.c.
+ * opening and closing the resource in mq_conn_res.c, the persistent pool in
+ * mq_connection_pool.c.
  */
 #include "php_mq_internal.h"
 #include "mq_connection.h"

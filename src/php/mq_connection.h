@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Private to the AMQPConnection and AMQPChannel files (mq_connection.c,
- * mq_connection_pool.c, mq_channel.c): the life cycle of the connection
+ * mq_conn_res.c, mq_connection_pool.c, mq_channel.c): the life cycle of the connection
  * resource (php_mq_conn_res).  A resource is created by one successful
  * open and never reopened: reconnecting makes a new one, so a channel that
  * still points to an old resource simply sees it closed.  It is reference

@@ -87,7 +87,7 @@ typedef struct php_mq_conn_res {
     mq_conn *conn;              /* the core connection */
     bool persistent;            /* lives in the persistent pool */
     bool in_use;                /* a persistent one currently lent to an object */
-    uint32_t refcount;          /* holders: owning object, pool entry, each channel (mq_connection_pool.c) */
+    uint32_t refcount;          /* holders: owning object, pool entry, each channel (mq_conn_res.c) */
     uint32_t generation;        /* bumped whenever the socket is (re)opened or closed */
     zend_string *pool_key;      /* persistent only (pemalloc'd); never holds the password in clear */
     uint16_t channel_max;       /* size of `channels` minus one */
@@ -255,7 +255,7 @@ ZEND_INI_MH(php_mq_ini_on_update_uri);
 /* phpinfo() displayer of amqp.uri: the password masked. */
 ZEND_INI_DISP(php_mq_ini_display_uri);
 
-/* ---- connection resource helpers (mq_connection_pool.c) ---------------- */
+/* ---- connection resource helpers (mq_conn_res.c, mq_connection_pool.c) -- */
 /* Is the connection resource usable right now? */
 bool php_mq_res_is_open(const php_mq_conn_res *res);
 /* Called after any core error: if the core connection is no longer open,
@@ -286,8 +286,11 @@ int php_mq_channel_dispatch(php_mq_channel *ch, mq_event *ev, uint32_t depth);
  * php_mq_check_channel() when mq_conn_has_dropped(). */
 void php_mq_channel_report_dropped(php_mq_conn_res *res);
 /* Core hooks (zend_string bodies, signal interrupt) for a connection
- * (mq_connection_pool.c). */
+ * (mq_hooks.c). */
 void php_mq_set_hooks(mq_conn *conn);
+/* The core's own defaults (malloc, no interrupt): for pooled connections
+ * being destroyed outside of any request. */
+void php_mq_clear_hooks(mq_conn *conn);
 /* The safe point of the re-entrancy rule: the core never runs PHP code in
  * the middle of an operation; when an event wait returns MQ_E_INTERRUPTED
  * the binding calls this, which runs what PHP has pending (signal
