@@ -107,7 +107,7 @@ void php_mq_channel_fail(php_mq_channel *ch, int rc, zend_class_entry *default_c
 
 /* ---- object ----------------------------------------------------------- */
 
-static zend_object *mq_channel_create(zend_class_entry *ce)
+static zend_object *chan_obj_create(zend_class_entry *ce)
 {
     php_mq_channel *ch = zend_object_alloc(sizeof(php_mq_channel), ce);
 
@@ -130,7 +130,7 @@ static void chan_release_res(php_mq_channel *ch, bool async_close)
     }
 }
 
-static void mq_channel_free(zend_object *obj)
+static void chan_obj_free(zend_object *obj)
 {
     php_mq_channel *ch = php_mq_channel_from_obj(obj);
 
@@ -569,11 +569,11 @@ ZEND_METHOD(AMQPChannel, basicRecover)
 void php_mq_register_channel(void)
 {
     mq_ce_AMQPChannel = register_class_AMQPChannel();
-    mq_ce_AMQPChannel->create_object = mq_channel_create;
+    mq_ce_AMQPChannel->create_object = chan_obj_create;
 
     memcpy(&mq_channel_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
     mq_channel_handlers.offset = offsetof(php_mq_channel, std);
-    mq_channel_handlers.free_obj = mq_channel_free;
+    mq_channel_handlers.free_obj = chan_obj_free;
     mq_channel_handlers.get_gc = mq_channel_get_gc;
     /* a clone would share the channel id: forbidden (§7.22) */
     mq_channel_handlers.clone_obj = NULL;

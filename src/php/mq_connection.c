@@ -32,7 +32,7 @@ static zend_object_handlers mq_connection_handlers;
 
 /* ---- object ----------------------------------------------------------- */
 
-static zend_object *mq_connection_create(zend_class_entry *ce)
+static zend_object *conn_obj_create(zend_class_entry *ce)
 {
     php_mq_connection *c = zend_object_alloc(sizeof(php_mq_connection), ce);
 
@@ -43,7 +43,7 @@ static zend_object *mq_connection_create(zend_class_entry *ce)
     return &c->std;
 }
 
-static void mq_connection_free(zend_object *obj)
+static void conn_obj_free(zend_object *obj)
 {
     php_mq_connection *c = php_mq_connection_from_obj(obj);
 
@@ -788,11 +788,11 @@ ZEND_METHOD(AMQPConnection, getStream)
 void php_mq_register_connection(int module_number)
 {
     mq_ce_AMQPConnection = register_class_AMQPConnection();
-    mq_ce_AMQPConnection->create_object = mq_connection_create;
+    mq_ce_AMQPConnection->create_object = conn_obj_create;
 
     memcpy(&mq_connection_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
     mq_connection_handlers.offset = offsetof(php_mq_connection, std);
-    mq_connection_handlers.free_obj = mq_connection_free;
+    mq_connection_handlers.free_obj = conn_obj_free;
     mq_connection_handlers.get_gc = mq_connection_get_gc;
     /* a clone would share the socket: forbidden (§7.22) */
     mq_connection_handlers.clone_obj = NULL;

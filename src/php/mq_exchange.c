@@ -32,7 +32,7 @@ static inline php_mq_exchange *php_mq_exchange_from_obj(zend_object *obj)
 
 /* ---- object ------------------------------------------------------------ */
 
-static zend_object *mq_exchange_create(zend_class_entry *ce)
+static zend_object *exchange_obj_create(zend_class_entry *ce)
 {
     php_mq_exchange *x = zend_object_alloc(sizeof(php_mq_exchange), ce);
     mq_wbuf_init(&x->headers);
@@ -43,16 +43,16 @@ static zend_object *mq_exchange_create(zend_class_entry *ce)
     return &x->std;
 }
 
-static void mq_exchange_free(zend_object *obj)
+static void exchange_obj_free(zend_object *obj)
 {
     mq_wbuf_free(&php_mq_exchange_from_obj(obj)->headers);
     zend_object_std_dtor(obj);
 }
 
 /* Clones are plain property copies, like the peer's. */
-static zend_object *mq_exchange_clone(zend_object *old)
+static zend_object *exchange_obj_clone(zend_object *old)
 {
-    zend_object *obj = mq_exchange_create(old->ce);
+    zend_object *obj = exchange_obj_create(old->ce);
     zend_objects_clone_members(obj, old);
     return obj;
 }
@@ -60,11 +60,11 @@ static zend_object *mq_exchange_clone(zend_object *old)
 void php_mq_register_exchange(void)
 {
     mq_ce_AMQPExchange = register_class_AMQPExchange();
-    mq_ce_AMQPExchange->create_object = mq_exchange_create;
+    mq_ce_AMQPExchange->create_object = exchange_obj_create;
     memcpy(&mq_exchange_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
     mq_exchange_handlers.offset = offsetof(php_mq_exchange, std);
-    mq_exchange_handlers.free_obj = mq_exchange_free;
-    mq_exchange_handlers.clone_obj = mq_exchange_clone;
+    mq_exchange_handlers.free_obj = exchange_obj_free;
+    mq_exchange_handlers.clone_obj = exchange_obj_clone;
 }
 
 /* ---- helpers ----------------------------------------------------------- */

@@ -17,7 +17,7 @@ static zend_object_handlers mq_queue_handlers;
 
 /* ---- object ------------------------------------------------------------ */
 
-static zend_object *mq_queue_create(zend_class_entry *ce)
+static zend_object *queue_obj_create(zend_class_entry *ce)
 {
     php_mq_queue *q = zend_object_alloc(sizeof(php_mq_queue), ce);
     q->consumer_count = -1;
@@ -29,16 +29,16 @@ static zend_object *mq_queue_create(zend_class_entry *ce)
 }
 
 /* Clones are plain property copies (like the peer's), plus the C state. */
-static zend_object *mq_queue_clone(zend_object *old)
+static zend_object *queue_obj_clone(zend_object *old)
 {
-    zend_object *obj = mq_queue_create(old->ce);
+    zend_object *obj = queue_obj_create(old->ce);
     zend_objects_clone_members(obj, old);
     php_mq_queue_from_obj(obj)->consumer_count = php_mq_queue_from_obj(old)->consumer_count;
     ZVAL_COPY(&php_mq_queue_from_obj(obj)->cancel_cb, &php_mq_queue_from_obj(old)->cancel_cb);
     return obj;
 }
 
-static void mq_queue_free(zend_object *obj)
+static void queue_obj_free(zend_object *obj)
 {
     php_mq_queue *q = php_mq_queue_from_obj(obj);
     zval_ptr_dtor(&q->cancel_cb);
@@ -58,11 +58,11 @@ static HashTable *mq_queue_get_gc(zend_object *obj, zval **table, int *n)
 void php_mq_register_queue(void)
 {
     mq_ce_AMQPQueue = register_class_AMQPQueue();
-    mq_ce_AMQPQueue->create_object = mq_queue_create;
+    mq_ce_AMQPQueue->create_object = queue_obj_create;
     memcpy(&mq_queue_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
     mq_queue_handlers.offset = offsetof(php_mq_queue, std);
-    mq_queue_handlers.clone_obj = mq_queue_clone;
-    mq_queue_handlers.free_obj = mq_queue_free;
+    mq_queue_handlers.clone_obj = queue_obj_clone;
+    mq_queue_handlers.free_obj = queue_obj_free;
     mq_queue_handlers.get_gc = mq_queue_get_gc;
 }
 
