@@ -72,7 +72,7 @@ static bool waiter_on(const mq_waiter *w, uint16_t ch)
  * takes the body. */
 static void message_of(mq_message *m, const mq_rd_item *it)
 {
-    const union mq_method_args *a = &it->args;
+    const union mq_method_args *a = it->args;
     memset(m, 0, sizeof *m);
     m->channel = it->channel;
     m->method = it->id;
@@ -99,7 +99,7 @@ static void message_of(mq_message *m, const mq_rd_item *it)
         break;
     default: break;
     }
-    m->props = it->props;
+    m->props = *it->props;
     m->body_handle = it->body_handle;
     m->body = it->body;
     m->body_len = it->body_len;
@@ -107,7 +107,7 @@ static void message_of(mq_message *m, const mq_rd_item *it)
 
 static void event_of(mq_event *ev, int kind, const mq_rd_item *it)
 {
-    const union mq_method_args *a = &it->args;
+    const union mq_method_args *a = it->args;
     memset(ev, 0, sizeof *ev);
     ev->kind = kind;
     ev->channel = it->channel;
@@ -264,7 +264,7 @@ static bool notice_to_waiter(mq_conn *c, mq_waiter *w)
 
 static int on_connection_method(mq_conn *c, const mq_rd_item *it, mq_waiter *w)
 {
-    const union mq_method_args *a = &it->args;
+    const union mq_method_args *a = it->args;
     switch (it->id) {
     case MQ_CONNECTION_CLOSE: {
         const mq_connection_close_t *m = &a->connection_close;
@@ -358,7 +358,7 @@ static int on_method(mq_conn *c, const mq_rd_item *it, mq_waiter *w)
     int rc;
     switch (it->id) {
     case MQ_CHANNEL_CLOSE:
-        rc = chan_server_close(c, chid, &it->args.channel_close);
+        rc = chan_server_close(c, chid, &it->args->channel_close);
         if (rc < 0) return rc;
         if (waiter_on(w, chid)) {
             c->err = mq_conn_chan(c, chid)->err;
@@ -367,7 +367,7 @@ static int on_method(mq_conn *c, const mq_rd_item *it, mq_waiter *w)
         return MQ_OK;
     case MQ_CHANNEL_FLOW: {
         mq_channel_flow_ok_t ok;
-        ok.active = it->args.channel_flow.active;
+        ok.active = it->args->channel_flow.active;
         rc = mq_conn_put_method(c, chid, MQ_CHANNEL_FLOW_OK, &ok);
         return rc < 0 ? rc : mq_conn_send(c);
     }
@@ -378,7 +378,7 @@ static int on_method(mq_conn *c, const mq_rd_item *it, mq_waiter *w)
     default:
         if ((w->type == MQ_W_RPC && w->ch == chid && in_list(w->replies, it->id)) ||
             (w->type == MQ_W_GET && w->ch == chid && it->id == MQ_BASIC_GET_EMPTY)) {
-            if (w->out) *w->out = it->args;
+            if (w->out) *w->out = *it->args;
             w->reply_id = it->id;
             w->done = true;
             return MQ_OK;

@@ -176,9 +176,9 @@ static void content_item(mq_rd_chan *c, uint16_t ch, mq_rd_item *it)
     it->id = c->id;
     it->decoded = true;
     it->raw = mq_bytes_of((const char *)c->mbuf.data, c->mbuf.len);
-    it->args = c->args;
+    it->args = &c->args;
     it->hraw = mq_bytes_of((const char *)c->hbuf.data, c->hbuf.len);
-    it->props = c->props;
+    it->props = &c->props;
     it->body_handle = c->body_handle;
     it->body = c->body;
     it->body_len = (size_t)c->body_size;
@@ -206,8 +206,9 @@ static int on_method(mq_reader *r, const mq_frame *f, mq_rd_item *it)
     it->id = id;
     it->decoded = false;
     it->raw = mq_bytes_of((const char *)f->payload, f->size);
+    it->args = &it->margs;
     if (ch == 0) {
-        if (mq_method_decode(f->payload, f->size, &did, &it->args) < 0)
+        if (mq_method_decode(f->payload, f->size, &did, &it->margs) < 0)
             return protocol_error(r, "malformed connection method", 0);
         it->decoded = true;
         return 1;
@@ -218,7 +219,7 @@ static int on_method(mq_reader *r, const mq_frame *f, mq_rd_item *it)
     mq_rd_chan *c = chan_of(r, ch);
     if (c && c->state != RD_IDLE) return protocol_error(r, "method frame inside content", ch);
     if (!has_content(id)) {
-        int rc = mq_method_decode(f->payload, f->size, &did, &it->args);
+        int rc = mq_method_decode(f->payload, f->size, &did, &it->margs);
         if (rc < 0) return decode_error(r, rc, id, ch);
         it->decoded = true;
         return 1;

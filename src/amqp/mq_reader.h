@@ -41,13 +41,16 @@ typedef struct mq_rd_item {
     int type;                     /* MQ_RD_METHOD or MQ_RD_CONTENT */
     uint16_t channel;
     uint32_t id;                  /* method id */
-    bool decoded;                 /* args holds the decoded method (false on a
-                                   * MQ_RD_DROP channel: only id and raw) */
+    bool decoded;                 /* args points to the decoded method (false on
+                                   * a MQ_RD_DROP channel: only id and raw) */
     mq_bytes raw;                 /* the method payload (from its class id on) */
-    union mq_method_args args;    /* views into raw */
+    const union mq_method_args *args; /* the decoded method, views into raw: a
+                                   * METHOD item's own `margs`, a CONTENT item's
+                                   * in the reader (no copy; do not copy an item) */
+    union mq_method_args margs;   /* where a METHOD item is decoded */
     /* MQ_RD_CONTENT only: */
     mq_bytes hraw;                /* the content header payload */
-    mq_basic_properties_t props;  /* views into hraw */
+    const mq_basic_properties_t *props; /* views into hraw, in the reader */
     void *body_handle;            /* from body_alloc; the caller's now */
     char *body;                   /* body_len bytes plus a terminating NUL */
     size_t body_len;

@@ -123,17 +123,17 @@ static void record(const mq_rd_item *it, seen *s)
     s->channel = it->channel;
     s->id = it->id;
     if (it->type == MQ_RD_CONTENT) {
-        const mq_basic_deliver_t *d = &it->args.basic_deliver;
+        const mq_basic_deliver_t *d = &it->args->basic_deliver;
         s->tag = d->delivery_tag;
         snprintf(s->text, sizeof s->text, "%.*s|%.*s|%.*s|%.*s|%.*s", (int)d->consumer_tag.len,
                  d->consumer_tag.ptr, (int)d->exchange.len, d->exchange.ptr, (int)d->routing_key.len,
-                 d->routing_key.ptr, (int)it->props.content_type.len, it->props.content_type.ptr,
-                 (int)it->props.message_id.len, it->props.message_id.ptr);
+                 d->routing_key.ptr, (int)it->props->content_type.len, it->props->content_type.ptr,
+                 (int)it->props->message_id.len, it->props->message_id.ptr);
         s->body_len = it->body_len;
         if (it->body_len < sizeof s->body) memcpy(s->body, it->body, it->body_len + 1);
         free_cb(NULL, it->body_handle);
     } else if (it->id == MQ_BASIC_ACK && it->decoded) {
-        s->tag = it->args.basic_ack.delivery_tag;
+        s->tag = it->args->basic_ack.delivery_tag;
     }
 }
 
@@ -250,14 +250,14 @@ static void t_empty_body_and_methods(void)
     size_t used = 0, need = 0;
     int rc = mq_reader_next(&r, w.data, w.len, 0, &used, &need, &it);
     TAP_OK(rc == 1 && it.type == MQ_RD_CONTENT && it.id == MQ_BASIC_GET_OK && it.body_len == 0 &&
-               it.body[0] == '\0' && it.args.basic_get_ok.message_count == 41,
+               it.body[0] == '\0' && it.args->basic_get_ok.message_count == 41,
            "get-ok with an empty body: complete at its header");
     if (rc == 1) free_cb(NULL, it.body_handle);
     size_t off = used;
     rc = mq_reader_next(&r, w.data + off, w.len - off, 0, &used, &need, &it);
     TAP_OK(rc == 1 && it.type == MQ_RD_METHOD && it.channel == 0 && it.decoded &&
-               it.args.connection_close.reply_code == 320 &&
-               bytes_is(it.args.connection_close.reply_text, "CONNECTION_FORCED - bye"),
+               it.args->connection_close.reply_code == 320 &&
+               bytes_is(it.args->connection_close.reply_text, "CONNECTION_FORCED - bye"),
            "connection.close on channel 0: decoded, views into the input");
     off += used;
     rc = mq_reader_next(&r, w.data + off, w.len - off, 0, &used, &need, &it);
