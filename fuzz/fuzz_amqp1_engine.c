@@ -18,13 +18,9 @@
 
 #include "mq_a1_engine.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz_check.h"
 
-#define FUZZ_CHECK(cond)           \
-    do {                           \
-        if (!(cond))               \
-            __builtin_trap();      \
-    } while (0)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 typedef struct client {
     mq_a1_engine e;

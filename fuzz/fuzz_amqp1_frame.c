@@ -15,13 +15,9 @@
 #include "mq_a1_frame.h"
 #include "mq_a1_message.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz_check.h"
 
-#define FUZZ_CHECK(cond)           \
-    do {                           \
-        if (!(cond))               \
-            __builtin_trap();      \
-    } while (0)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void check_view(const mq_a1_reader *r, mq_bytes b)
 {

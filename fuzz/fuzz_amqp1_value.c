@@ -13,13 +13,9 @@
 
 #include "mq_a1_codec.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz_check.h"
 
-#define FUZZ_CHECK(cond)           \
-    do {                           \
-        if (!(cond))               \
-            __builtin_trap();      \
-    } while (0)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const uint8_t *in_lo, *in_hi;
 

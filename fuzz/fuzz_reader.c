@@ -20,13 +20,9 @@
 
 #include "mq_reader.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz_check.h"
 
-#define FUZZ_CHECK(cond)           \
-    do {                           \
-        if (!(cond))               \
-            __builtin_trap();      \
-    } while (0)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static uint16_t g_modes;
 static size_t g_cap;
@@ -70,14 +66,14 @@ static uint32_t digest(const mq_rd_item *it)
 {
     uint32_t h = (uint32_t)it->type * 7919u + it->channel * 131u + it->id;
     h = touch(h, it->raw);
-    if (it->decoded && it->id == MQ_BASIC_ACK) h = h * 31 + (uint32_t)it->args.basic_ack.delivery_tag;
+    if (it->decoded && it->id == MQ_BASIC_ACK) h = h * 31 + (uint32_t)it->args->basic_ack.delivery_tag;
     if (it->type == MQ_RD_CONTENT) {
-        const mq_basic_properties_t *p = &it->props;
+        const mq_basic_properties_t *p = it->props;
         h = touch(h, it->hraw);
         h = touch(h, p->content_type);
         h = touch(h, p->headers);
         h = touch(h, p->cluster_id);
-        if (it->id == MQ_BASIC_DELIVER) h = touch(h, it->args.basic_deliver.routing_key);
+        if (it->id == MQ_BASIC_DELIVER) h = touch(h, it->args->basic_deliver.routing_key);
         FUZZ_CHECK(it->body[it->body_len] == '\0');
         h = touch(h, mq_bytes_of(it->body, it->body_len));
     }

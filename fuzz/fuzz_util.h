@@ -13,11 +13,7 @@
 #include "mq_codec.h"
 #include "mq_table.h"
 
-#define FUZZ_CHECK(cond)           \
-    do {                           \
-        if (!(cond))               \
-            __builtin_trap();      \
-    } while (0)
+#include "fuzz_check.h"
 
 static inline bool fz_bytes_eq(mq_bytes a, mq_bytes b)
 {
